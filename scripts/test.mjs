@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The whole check behind `npm test`: type-check, lint, build, the tests in Node (mocha) and in headless
+// Chromium (Web Test Runner), then one summary line adding both runners up. `node scripts/test.mjs node`
+// or `... browser` runs only that runner (no type-check, lint or build).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const only = process.argv[2];
+const steps = [];
+if (!only) {
+  steps.push(['type-check', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']]);
+  steps.push(['type-check (no DOM in core, segments, analytics)', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.nodom.json']]);
+  steps.push(['lint', 'pnpm', ['exec', 'eslint', '.']]);
+  steps.push(['format', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']]);
+  steps.push(['build', 'node', ['scripts/build.mjs']]);
+}
+if (!only || only === 'node') steps.push(['tests in Node', 'pnpm', ['exec', 'mocha'], 'node']);
+if (!only || only === 'browser') steps.push(['tests in Chromium', 'pnpm', ['exec', 'wtr'], 'browser']);
+
+rmSync('.test-results', { recursive: true, force: true });
+const failedSteps = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const [name, command, args, runner] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = result.status === 0;
+  console.log(`${ok ? '✔' : '✘'} ${name} (${seconds} s)`);
+  if (runner) {
+    const file = `.test-results/${runner}.json`;
+    if (existsSync(file)) {
+      const counts = JSON.parse(readFileSync(file, 'utf8'));
+      totals.passed += counts.passed;
+      totals.failed += counts.failed;
+      totals.skipped += counts.skipped;
+      console.log(`  ${runner} runner — ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    } else if (!ok) {
+      totals.failed++;
+    }
+  }
+  if (!ok) failedSteps.push(name);
+}
+
+console.log('');
+if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
+console.log(`Total: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length || totals.failed ? 1 : 0);
