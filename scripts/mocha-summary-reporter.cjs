@@ -10,7 +10,10 @@ class SummaryReporter extends Mocha.reporters.Spec {
       const { passes, failures, pending } = this.stats;
       const dir = path.resolve('.test-results');
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'node.json'), JSON.stringify({ passed: passes, failed: failures, skipped: pending }));
+      fs.writeFileSync(
+        path.join(dir, 'node.json'),
+        JSON.stringify({ passed: passes, failed: failures, skipped: pending }),
+      );
     });
   }
 }

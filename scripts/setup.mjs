@@ -80,7 +80,8 @@ const CHROME_CANDIDATES = [
 /** A Chromium for Web Test Runner: CHROME_PATH, a system one, or Debian's package installed with apt-get. */
 function ensureChromium() {
   if (process.env.CHROME_PATH) {
-    if (!existsSync(process.env.CHROME_PATH)) fail(`CHROME_PATH points to ${process.env.CHROME_PATH}, which does not exist.`);
+    if (!existsSync(process.env.CHROME_PATH))
+      fail(`CHROME_PATH points to ${process.env.CHROME_PATH}, which does not exist.`);
     return process.env.CHROME_PATH;
   }
   const found = CHROME_CANDIDATES.find((path) => existsSync(path));

@@ -9,7 +9,11 @@ const only = process.argv[2];
 const steps = [];
 if (!only) {
   steps.push(['type-check', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']]);
-  steps.push(['type-check (no DOM in core, segments, analytics)', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.nodom.json']]);
+  steps.push([
+    'type-check (no DOM in core, segments, analytics)',
+    'pnpm',
+    ['exec', 'tsc', '-p', 'tsconfig.nodom.json'],
+  ]);
   steps.push(['lint', 'pnpm', ['exec', 'eslint', '.']]);
   steps.push(['format', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']]);
   steps.push(['build', 'node', ['scripts/build.mjs']]);

@@ -14,14 +14,7 @@ export interface CrmIssue {
 }
 
 export type CrmErrorCode =
-  | 'validation'
-  | 'conflict'
-  | 'not_found'
-  | 'storage'
-  | 'plugin'
-  | 'unsupported'
-  | 'unknown_collection'
-  | 'closed';
+  'validation' | 'conflict' | 'not_found' | 'storage' | 'plugin' | 'unsupported' | 'unknown_collection' | 'closed';
 
 export class CrmError extends Error {
   readonly code: CrmErrorCode;
@@ -122,5 +115,5 @@ function formatIssues(issues: readonly CrmIssue[], target?: string): string {
 }
 
 function revOf(doc: unknown): string | undefined {
-  return doc && typeof doc === 'object' && 'rev' in doc ? String((doc as { rev: unknown }).rev) : undefined;
+  return doc && typeof doc === 'object' && 'rev' in doc ? String((doc).rev) : undefined;
 }

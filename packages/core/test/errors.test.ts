@@ -3,7 +3,10 @@ import { CrmConflictError, CrmValidationError, formatPath } from '@crmkit/core';
 
 describe('errors', () => {
   it('names the field path and reason of every issue', () => {
-    const error = new CrmValidationError([{ path: ['address', 'city'], message: 'Required', code: 'invalid_type' }], 'customers');
+    const error = new CrmValidationError(
+      [{ path: ['address', 'city'], message: 'Required', code: 'invalid_type' }],
+      'customers',
+    );
     expect(error).to.be.instanceOf(Error);
     expect(error.code).to.equal('validation');
     expect(error.name).to.equal('CrmValidationError');
