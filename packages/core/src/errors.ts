@@ -115,5 +115,5 @@ function formatIssues(issues: readonly CrmIssue[], target?: string): string {
 }
 
 function revOf(doc: unknown): string | undefined {
-  return doc && typeof doc === 'object' && 'rev' in doc ? String((doc).rev) : undefined;
+  return doc && typeof doc === 'object' && 'rev' in doc ? String(doc.rev) : undefined;
 }
