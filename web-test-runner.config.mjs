@@ -44,7 +44,7 @@ function countingReporter() {
 }
 
 export default {
-  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', '!test/e2e/**'],
+  files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', '!test/e2e/**', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],
   testFramework: { config: { timeout: 20000 } },
