@@ -86,7 +86,9 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
       const head = (a + b + x - 1) / (a - 1);
       const body = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f;
       const alive =
-        x > 0 ? 1 + Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))) : 1;
+        x > 0
+          ? 1 + Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)))
+          : 1;
       return (head * body) / alive;
     },
   };
@@ -100,9 +102,11 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
 export function fitBgNbd(histories: readonly PurchaseHistory[], options: BgNbdFitOptions = {}): FittedBgNbdModel {
   const data = groupHistories(histories, TARGET);
   if (data.customers === 0) invalid(TARGET, [], 'needs at least one customer', 'too_small');
-  if (!data.anyRepeat) invalid(TARGET, [], 'needs at least one customer with a repeat purchase (frequency > 0)', 'too_small');
+  if (!data.anyRepeat)
+    invalid(TARGET, [], 'needs at least one customer with a repeat purchase (frequency > 0)', 'too_small');
   const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) invalid(TARGET, ['options', 'penalizer'], 'must be a finite number ≥ 0');
+  if (!(penalizer >= 0) || !Number.isFinite(penalizer))
+    invalid(TARGET, ['options', 'penalizer'], 'must be a finite number ≥ 0');
   if (options.initial) checkParams(options.initial, TARGET);
   const start = options.initial ?? { r: 1, alpha: 1, a: 1, b: 1 };
 
@@ -230,7 +234,8 @@ function checkHorizon(t: number, target: string): void {
 function checkParams(params: BgNbdParams, target: string): void {
   const issues = new IssueCollector(target);
   if (issues.record(params, ['params'])) {
-    for (const key of ['r', 'alpha', 'a', 'b'] as const) issues.number(params[key], ['params', key], { min: 0, exclusive: true });
+    for (const key of ['r', 'alpha', 'a', 'b'] as const)
+      issues.number(params[key], ['params', key], { min: 0, exclusive: true });
   }
   issues.throwIfAny();
 }

@@ -49,7 +49,8 @@ function readOptions(issues: IssueCollector, options: ClvOptions): Required<ClvO
   return {
     periodLength: issues.number(options.periodLength, ['options', 'periodLength'], { min: 0, exclusive: true }) ?? 0,
     periods: issues.number(options.periods ?? 12, ['options', 'periods'], { min: 0, integer: true, max: 10_000 }) ?? 0,
-    discountRate: issues.number(options.discountRate ?? 0.01, ['options', 'discountRate'], { min: -1, exclusive: true }) ?? 0,
+    discountRate:
+      issues.number(options.discountRate ?? 0.01, ['options', 'discountRate'], { min: -1, exclusive: true }) ?? 0,
     margin: issues.number(options.margin ?? 1, ['options', 'margin']) ?? 0,
   };
 }

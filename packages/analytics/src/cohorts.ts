@@ -42,7 +42,8 @@ export function retentionCohorts(transactions: readonly Transaction[], options: 
   const period = options.period ?? 'month';
   if (!PERIODS.includes(period)) issues.add(['options', 'period'], `expected one of ${PERIODS.join(', ')}`);
   const asOfDay = options.asOf === undefined ? undefined : readDay(issues, options.asOf, ['options', 'asOf']);
-  if (options.groupOf !== undefined && typeof options.groupOf !== 'function') issues.add(['options', 'groupOf'], 'expected a function');
+  if (options.groupOf !== undefined && typeof options.groupOf !== 'function')
+    issues.add(['options', 'groupOf'], 'expected a function');
 
   // Per customer: the set of period indexes with a purchase.
   const periodsOf = new Map<string, Set<number>>();
@@ -72,7 +73,8 @@ export function retentionCohorts(transactions: readonly Transaction[], options: 
     let start = Infinity;
     for (const p of set) if (p < start) start = p;
     const group = options.groupOf ? (options.groupOf(id) ?? 'unknown') : undefined;
-    if (group !== undefined && typeof group !== 'string') invalid(TARGET, ['options', 'groupOf'], `returned ${typeof group} for customer ${id}; expected a string`);
+    if (group !== undefined && typeof group !== 'string')
+      invalid(TARGET, ['options', 'groupOf'], `returned ${typeof group} for customer ${id}; expected a string`);
     const key = `${group ?? ''}\u0000${start}`;
     let cohort = cohorts.get(key);
     if (!cohort) cohorts.set(key, (cohort = { group, start, members: [] }));
@@ -102,11 +104,11 @@ function compareGroups(a: string | undefined, b: string | undefined): number {
  * after acquisition, the customers active then over the customers of the cohorts that have reached it.
  */
 export function retentionCurve(cohorts: readonly Pick<Cohort, 'size' | 'active'>[]): number[] {
-  const list: readonly Pick<Cohort, 'size' | 'active'>[] = cohorts;
-  if (!Array.isArray(list as unknown)) invalid('retentionCurve', [], 'expected an array of cohorts');
+  const issues = new IssueCollector('retentionCurve');
+  if (!issues.array(cohorts, [])) issues.throwIfAny();
   const active: number[] = [];
   const exposed: number[] = [];
-  for (const cohort of list) {
+  for (const cohort of cohorts) {
     cohort.active.forEach((count, k) => {
       active[k] = (active[k] ?? 0) + count;
       exposed[k] = (exposed[k] ?? 0) + cohort.size;

@@ -70,7 +70,10 @@ export function gammaGamma(params: GammaGammaParams): GammaGammaModel {
  * repeat spend and are left out (they need not be filtered first); at least one repeat buyer is needed.
  * The model assumes spend is independent of purchase frequency: check that on your data.
  */
-export function fitGammaGamma(histories: readonly SpendHistory[], options: GammaGammaFitOptions = {}): FittedGammaGammaModel {
+export function fitGammaGamma(
+  histories: readonly SpendHistory[],
+  options: GammaGammaFitOptions = {},
+): FittedGammaGammaModel {
   const issues = new IssueCollector(TARGET);
   if (!issues.array(histories, [])) issues.throwIfAny();
   const xs: number[] = [];
@@ -83,9 +86,11 @@ export function fitGammaGamma(histories: readonly SpendHistory[], options: Gamma
     }
   }
   issues.throwIfAny();
-  if (xs.length === 0) invalid(TARGET, [], 'needs at least one customer with a repeat purchase (frequency > 0)', 'too_small');
+  if (xs.length === 0)
+    invalid(TARGET, [], 'needs at least one customer with a repeat purchase (frequency > 0)', 'too_small');
   const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) invalid(TARGET, ['options', 'penalizer'], 'must be a finite number ≥ 0');
+  if (!(penalizer >= 0) || !Number.isFinite(penalizer))
+    invalid(TARGET, ['options', 'penalizer'], 'must be a finite number ≥ 0');
   if (options.initial) checkParams(options.initial, TARGET);
   const start = options.initial ?? { p: 1, q: 1, gamma: 1 };
 
@@ -138,7 +143,8 @@ function readSpend(
 function checkParams(params: GammaGammaParams, target: string): void {
   const issues = new IssueCollector(target);
   if (issues.record(params, ['params'])) {
-    for (const key of ['p', 'q', 'gamma'] as const) issues.number(params[key], ['params', key], { min: 0, exclusive: true });
+    for (const key of ['p', 'q', 'gamma'] as const)
+      issues.number(params[key], ['params', key], { min: 0, exclusive: true });
   }
   issues.throwIfAny();
 }

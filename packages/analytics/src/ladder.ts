@@ -37,11 +37,15 @@ export function loyaltyRung(input: LoyaltyInput, options: LoyaltyOptions = {}): 
   let referrals = 0;
   if (issues.record(input, [])) {
     orders = issues.number(input.orders, ['orders'], { min: 0, integer: true }) ?? 0;
-    if (input.npsScore !== undefined) nps = issues.number(input.npsScore, ['npsScore'], { min: 0, max: 10, integer: true });
-    if (input.referrals !== undefined) referrals = issues.number(input.referrals, ['referrals'], { min: 0, integer: true }) ?? 0;
-    if (input.partner !== undefined && typeof input.partner !== 'boolean') issues.add(['partner'], 'expected a boolean', 'invalid_type');
+    if (input.npsScore !== undefined)
+      nps = issues.number(input.npsScore, ['npsScore'], { min: 0, max: 10, integer: true });
+    if (input.referrals !== undefined)
+      referrals = issues.number(input.referrals, ['referrals'], { min: 0, integer: true }) ?? 0;
+    if (input.partner !== undefined && typeof input.partner !== 'boolean')
+      issues.add(['partner'], 'expected a boolean', 'invalid_type');
   }
-  const clientMinOrders = issues.number(options.clientMinOrders ?? 2, ['options', 'clientMinOrders'], { min: 1, integer: true }) ?? 2;
+  const clientMinOrders =
+    issues.number(options.clientMinOrders ?? 2, ['options', 'clientMinOrders'], { min: 1, integer: true }) ?? 2;
   issues.throwIfAny();
 
   if (input.partner === true) return 'partner';

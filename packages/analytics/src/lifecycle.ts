@@ -66,7 +66,8 @@ export function lifecycleStage(input: LifecycleInput, options: LifecycleOptions)
       const value = anyAmount ? issues.number(order.amount ?? 0, ['orders', i, 'amount']) : 1;
       if (day !== undefined && value !== undefined) orders.push({ day, value });
     });
-    if (input.probabilityAlive !== undefined) issues.number(input.probabilityAlive, ['probabilityAlive'], { min: 0, max: 1 });
+    if (input.probabilityAlive !== undefined)
+      issues.number(input.probabilityAlive, ['probabilityAlive'], { min: 0, max: 1 });
   }
   issues.throwIfAny();
 
@@ -101,7 +102,8 @@ function readOptions(issues: IssueCollector, options: LifecycleOptions) {
   return {
     asOf: readDay(issues, options.asOf, ['options', 'asOf']) ?? 0,
     windowDays: issues.number(options.windowDays ?? 90, ['options', 'windowDays'], { min: 1 }) ?? 90,
-    inactiveAfterDays: issues.number(options.inactiveAfterDays ?? 180, ['options', 'inactiveAfterDays'], { min: 0 }) ?? 180,
+    inactiveAfterDays:
+      issues.number(options.inactiveAfterDays ?? 180, ['options', 'inactiveAfterDays'], { min: 0 }) ?? 180,
     growth: issues.number(options.growth ?? 0.25, ['options', 'growth'], { min: 0 }) ?? 0.25,
     drop: issues.number(options.drop ?? 0.25, ['options', 'drop'], { min: 0, max: 1 }) ?? 0.25,
     aliveBelow: issues.number(options.aliveBelow ?? 0.5, ['options', 'aliveBelow'], { min: 0, max: 1 }) ?? 0.5,

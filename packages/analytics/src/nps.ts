@@ -119,7 +119,11 @@ export interface NpsGroup extends NpsSummary {
  * NPS per group: per touchpoint, channel, segment or period. Groups come back in the order their first
  * answer appears; sort them as the report needs.
  */
-export function npsByGroup<T>(items: readonly T[], keyOf: (item: T) => string, scoreOf: (item: T) => number): NpsGroup[] {
+export function npsByGroup<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  scoreOf: (item: T) => number,
+): NpsGroup[] {
   const issues = new IssueCollector('npsByGroup');
   if (!issues.array(items, [])) issues.throwIfAny();
   const groups = new Map<string, NpsCounts>();

@@ -2,7 +2,7 @@
  * RFM: recency, frequency and monetary scores (1–5 by default, 5 best) and the named segments built on
  * them. Scores are relative to the customer base that is scored together.
  */
-import { IssueCollector, invalid } from './validate.js';
+import { IssueCollector } from './validate.js';
 import { innerQuantiles, sortedCopy } from './math/quantile.js';
 import { readDay, type DateInput } from './time.js';
 import type { Transaction } from './transactions.js';
@@ -87,7 +87,8 @@ export function rfmScores(inputs: readonly RfmInput[], options: RfmOptions = {})
   }
   const bins = readBins(issues, options.bins);
   const method = options.method ?? 'quantile';
-  if (method !== 'quantile' && method !== 'rank') issues.add(['options', 'method'], `expected 'quantile' or 'rank', received ${String(method)}`);
+  if (method !== 'quantile' && method !== 'rank')
+    issues.add(['options', 'method'], `expected 'quantile' or 'rank', received ${String(method)}`);
   issues.throwIfAny();
 
   const r = scoreDimension(recency, bins.recency, method, true);
@@ -145,7 +146,10 @@ function countBelow(cuts: readonly number[], value: number): number {
   return count;
 }
 
-function readBins(issues: IssueCollector, bins: RfmOptions['bins']): { recency: RfmBins; frequency: RfmBins; monetary: RfmBins } {
+function readBins(
+  issues: IssueCollector,
+  bins: RfmOptions['bins'],
+): { recency: RfmBins; frequency: RfmBins; monetary: RfmBins } {
   const one = (value: unknown, path: ReadonlyArray<string | number>): RfmBins => {
     if (value === undefined) return 5;
     if (Array.isArray(value)) {
@@ -153,7 +157,8 @@ function readBins(issues: IssueCollector, bins: RfmOptions['bins']): { recency: 
       cuts.forEach((cut, i) => issues.number(cut, [...path, i]));
       if (cuts.length === 0 || cuts.length > 8) issues.add(path, 'give 1 to 8 cut points (2 to 9 bins)', 'custom');
       for (let i = 1; i < cuts.length; i++) {
-        if ((cuts[i] as number) < (cuts[i - 1] as number)) issues.add([...path, i], 'cut points must be in ascending order', 'custom');
+        if ((cuts[i] as number) < (cuts[i - 1] as number))
+          issues.add([...path, i], 'cut points must be in ascending order', 'custom');
       }
       return cuts as number[];
     }
@@ -180,7 +185,10 @@ export interface RfmFromTransactionsOptions extends RfmOptions {
  * RFM straight from a transaction log: per customer, days from the last transaction to `asOf`, the number
  * of transactions and their total amount, then `rfmScores`.
  */
-export function rfmFromTransactions(transactions: readonly Transaction[], options: RfmFromTransactionsOptions): RfmResult {
+export function rfmFromTransactions(
+  transactions: readonly Transaction[],
+  options: RfmFromTransactionsOptions,
+): RfmResult {
   const issues = new IssueCollector('rfmFromTransactions');
   if (!issues.array(transactions, [])) issues.throwIfAny();
   if (!issues.record(options, ['options'])) issues.throwIfAny();
@@ -205,7 +213,12 @@ export function rfmFromTransactions(transactions: readonly Transaction[], option
   issues.throwIfAny();
   const inputs: RfmInput[] = [];
   for (const entry of perCustomer.values()) {
-    inputs.push({ customerId: entry.customerId, recencyDays: asOf! - entry.lastDay, orders: entry.orders, amount: entry.amount });
+    inputs.push({
+      customerId: entry.customerId,
+      recencyDays: asOf! - entry.lastDay,
+      orders: entry.orders,
+      amount: entry.amount,
+    });
   }
   return rfmScores(inputs, options);
 }
@@ -259,7 +272,8 @@ export const RF_SEGMENTS: readonly RfmSegmentRule[] = Object.freeze([
 
 /** The id of the first rule whose ranges hold the scores, else `RFM_OTHERS`. */
 export function rfmSegment(scores: RfmScores, rules: readonly RfmSegmentRule[] = RFM_SEGMENTS): string {
-  if (!Array.isArray(rules)) invalid('rfmSegment', ['rules'], 'expected an array of rules');
+  const issues = new IssueCollector('rfmSegment');
+  if (!issues.array(rules, ['rules'])) issues.throwIfAny();
   const { r, f, m } = scores;
   for (const rule of rules) {
     if (within(r, rule.r) && within(f, rule.f) && (rule.m === undefined || within(m, rule.m))) return rule.id;

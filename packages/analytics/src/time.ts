@@ -23,7 +23,11 @@ export function dayNumber(ms: number): number {
 }
 
 /** Reads a date input as a UTC day number, recording an issue when it is not a valid date. */
-export function readDay(issues: IssueCollector, value: unknown, path: ReadonlyArray<string | number>): number | undefined {
+export function readDay(
+  issues: IssueCollector,
+  value: unknown,
+  path: ReadonlyArray<string | number>,
+): number | undefined {
   const ms = toEpochMs(value);
   if (Number.isNaN(ms)) {
     issues.add(path, 'expected a Date, an ISO 8601 date string or epoch milliseconds', 'invalid_date');

@@ -58,7 +58,10 @@ export function summarizeTransactions(
   if (!issues.array(transactions, [])) issues.throwIfAny();
   const unitDays = daysPerUnit(options.unit ?? 'day');
   issues.number(unitDays, ['options', 'unit'], { min: 0, exclusive: true });
-  const endDay = options.observationEnd === undefined ? undefined : readDay(issues, options.observationEnd, ['options', 'observationEnd']);
+  const endDay =
+    options.observationEnd === undefined
+      ? undefined
+      : readDay(issues, options.observationEnd, ['options', 'observationEnd']);
 
   const ids: string[] = new Array<string>(transactions.length);
   const days = new Float64Array(transactions.length);

@@ -17,14 +17,18 @@ describe('BG/NBD', () => {
     });
 
     it('fits the published parameters to 3 decimals and the published log-likelihood', () => {
-      for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(model.params[key], key).to.be.closeTo(PUBLISHED[key], 1.5e-3);
+      for (const key of ['r', 'alpha', 'a', 'b'] as const)
+        expect(model.params[key], key).to.be.closeTo(PUBLISHED[key], 1.5e-3);
       expect(model.logLikelihood).to.be.closeTo(-9582.4, 0.05);
       expect(model.customers).to.equal(2357);
       expect(model.converged).to.be.true;
     });
 
     it("reproduces the paper's conditional expectation: x = 2, tx = 30.43, T = 38.86 → 1.226 in 39 weeks", () => {
-      expect(model.conditionalExpectedPurchases(39, { frequency: 2, recency: 30.43, T: 38.86 })).to.be.closeTo(1.226, 0.001);
+      expect(model.conditionalExpectedPurchases(39, { frequency: 2, recency: 30.43, T: 38.86 })).to.be.closeTo(
+        1.226,
+        0.001,
+      );
     });
 
     it("reproduces the paper's expected repeat purchases of a new customer", () => {
@@ -38,7 +42,12 @@ describe('BG/NBD', () => {
     const params = { r: 1, alpha: 1, a: 1, b: 1 };
     const one = bgNbdLogLikelihood(params, [{ frequency: 1, recency: 2, T: 5 }]);
     const two = bgNbdLogLikelihood(params, [{ frequency: 3, recency: 2, T: 6 }]);
-    expect(bgNbdLogLikelihood(params, [{ frequency: 1, recency: 2, T: 5 }, { frequency: 3, recency: 2, T: 6 }])).to.be.closeTo(one + two, 1e-12);
+    expect(
+      bgNbdLogLikelihood(params, [
+        { frequency: 1, recency: 2, T: 5 },
+        { frequency: 3, recency: 2, T: 6 },
+      ]),
+    ).to.be.closeTo(one + two, 1e-12);
   });
 
   it('recovers the parameters of simulated customers', () => {
@@ -118,7 +127,10 @@ describe('BG/NBD', () => {
   it('refuses data that cannot identify the model, and bad parameters', () => {
     expect(() => fitBgNbd([])).to.throw(CrmValidationError, /at least one customer/);
     expect(() => fitBgNbd([{ frequency: 0, recency: 0, T: 5 }])).to.throw(CrmValidationError, /repeat purchase/);
-    expect(() => fitBgNbd([{ frequency: 1, recency: 1, T: 5 }], { penalizer: -1 })).to.throw(CrmValidationError, /penalizer/);
+    expect(() => fitBgNbd([{ frequency: 1, recency: 1, T: 5 }], { penalizer: -1 })).to.throw(
+      CrmValidationError,
+      /penalizer/,
+    );
     expect(() => bgNbd({ r: 0, alpha: 1, a: 1, b: 1 })).to.throw(CrmValidationError, /params\.r/);
     expect(() => bgNbd(PUBLISHED).expectedPurchases(-1)).to.throw(CrmValidationError, /\bt\b/);
   });

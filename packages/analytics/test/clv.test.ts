@@ -31,7 +31,11 @@ describe('customer lifetime value', () => {
       ['9', 167.418216],
     ];
     for (const [id, value] of documented) {
-      const clv = customerLifetimeValue(purchases, spend, byId.get(id)!, { periodLength: 30, periods: 12, discountRate: 0.01 });
+      const clv = customerLifetimeValue(purchases, spend, byId.get(id)!, {
+        periodLength: 30,
+        periods: 12,
+        discountRate: 0.01,
+      });
       expect(clv, `customer ${id}`).to.be.closeTo(value, value * 1e-3);
     }
   });
@@ -46,8 +50,13 @@ describe('customer lifetime value', () => {
   };
 
   it('is expected purchases times expected spend when nothing is discounted', () => {
-    const clv = customerLifetimeValue(purchases, spend, customer, { periodLength: 4.345, periods: 12, discountRate: 0 });
-    const expected = purchases.conditionalExpectedPurchases(12 * 4.345, customer) * spend.expectedAverageSpend(customer);
+    const clv = customerLifetimeValue(purchases, spend, customer, {
+      periodLength: 4.345,
+      periods: 12,
+      discountRate: 0,
+    });
+    const expected =
+      purchases.conditionalExpectedPurchases(12 * 4.345, customer) * spend.expectedAverageSpend(customer);
     expect(clv).to.be.closeTo(expected, 1e-9);
   });
 
@@ -60,7 +69,10 @@ describe('customer lifetime value', () => {
   });
 
   it('refuses bad options', () => {
-    expect(() => customerLifetimeValue(purchases, spend, customer, { periodLength: 0 })).to.throw(CrmValidationError, /periodLength/);
+    expect(() => customerLifetimeValue(purchases, spend, customer, { periodLength: 0 })).to.throw(
+      CrmValidationError,
+      /periodLength/,
+    );
     expect(() => customerLifetimeValue(purchases, spend, customer, { periodLength: 1, periods: 1.5 })).to.throw(
       CrmValidationError,
       /periods/,
@@ -70,7 +82,13 @@ describe('customer lifetime value', () => {
   it('retention CLV is m·r / (1 + d − r)', () => {
     expect(retentionClv({ marginPerPeriod: 100, retentionRate: 0.8, discountRate: 0.1 })).to.be.closeTo(266.6667, 1e-4);
     expect(retentionClv({ marginPerPeriod: 100, retentionRate: 0, discountRate: 0.1 })).to.equal(0);
-    expect(() => retentionClv({ marginPerPeriod: 100, retentionRate: 1, discountRate: 0.1 })).to.throw(CrmValidationError, /retentionRate/);
-    expect(() => retentionClv({ marginPerPeriod: 100, retentionRate: 0.5, discountRate: -0.6 })).to.throw(CrmValidationError, /unbounded/);
+    expect(() => retentionClv({ marginPerPeriod: 100, retentionRate: 1, discountRate: 0.1 })).to.throw(
+      CrmValidationError,
+      /retentionRate/,
+    );
+    expect(() => retentionClv({ marginPerPeriod: 100, retentionRate: 0.5, discountRate: -0.6 })).to.throw(
+      CrmValidationError,
+      /unbounded/,
+    );
   });
 });

@@ -47,11 +47,16 @@ describe('retention cohorts', () => {
     expect(periodLabel(periodIndex(day('1969-12-29'), 'week'), 'week')).to.equal('1970-W01');
     expect(periodLabel(periodIndex(day('2024-08-15'), 'quarter'), 'quarter')).to.equal('2024-Q3');
     expect(periodLabel(periodIndex(day('2024-08-15'), 'year'), 'year')).to.equal('2024');
-    expect(retentionCohorts(log, { period: 'quarter' }).map((c) => [c.cohort, c.active])).to.deep.equal([['2024-Q1', [4]]]);
+    expect(retentionCohorts(log, { period: 'quarter' }).map((c) => [c.cohort, c.active])).to.deep.equal([
+      ['2024-Q1', [4]],
+    ]);
   });
 
   it('refuses bad input with paths', () => {
     expect(() => retentionCohorts([{ customerId: 'a', at: 'soon' }])).to.throw(CrmValidationError, /\[0\]\.at/);
-    expect(() => retentionCohorts(log, { period: 'fortnight' as never })).to.throw(CrmValidationError, /options\.period/);
+    expect(() => retentionCohorts(log, { period: 'fortnight' as never })).to.throw(
+      CrmValidationError,
+      /options\.period/,
+    );
   });
 });

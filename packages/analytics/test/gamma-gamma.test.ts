@@ -66,7 +66,10 @@ describe('Gamma-Gamma', () => {
     ];
     expect(fitGammaGamma(data).customers).to.equal(3);
     expect(() => fitGammaGamma([{ frequency: 0, monetary: 0 }])).to.throw(CrmValidationError, /repeat purchase/);
-    expect(() => fitGammaGamma([{ frequency: 2, monetary: 0 }])).to.throw(CrmValidationError, /\[0\]\.monetary: must be greater than 0/);
+    expect(() => fitGammaGamma([{ frequency: 2, monetary: 0 }])).to.throw(
+      CrmValidationError,
+      /\[0\]\.monetary: must be greater than 0/,
+    );
     expect(() => gammaGamma({ p: 1, q: -1, gamma: 1 })).to.throw(CrmValidationError, /params\.q/);
   });
 });

@@ -15,11 +15,17 @@ describe('lifecycle stage', () => {
   it('acquisition: a prospect, or a first purchase', () => {
     expect(stage({ orders: [] })).to.deep.equal({ stage: 'acquisition', reason: 'prospect' });
     expect(stage({ orders: [ago(-5)] })).to.deep.equal({ stage: 'acquisition', reason: 'prospect' }); // only a future order
-    expect(stage({ orders: [ago(20, 50), ago(20, 10)] })).to.deep.equal({ stage: 'acquisition', reason: 'first_purchase' });
+    expect(stage({ orders: [ago(20, 50), ago(20, 10)] })).to.deep.equal({
+      stage: 'acquisition',
+      reason: 'first_purchase',
+    });
   });
 
   it('development: the last 90 days worth 25 % more than the 90 before', () => {
-    expect(stage({ orders: [ago(150, 100), ago(30, 80), ago(10, 60)] })).to.deep.equal({ stage: 'development', reason: 'growing' });
+    expect(stage({ orders: [ago(150, 100), ago(30, 80), ago(10, 60)] })).to.deep.equal({
+      stage: 'development',
+      reason: 'growing',
+    });
     expect(stage({ orders: [ago(150), ago(30), ago(10)] })).to.deep.equal({ stage: 'development', reason: 'growing' }); // counted
   });
 
@@ -29,9 +35,15 @@ describe('lifecycle stage', () => {
 
   it('decline: shrinking, quiet, inactive, or probably churned', () => {
     expect(stage({ orders: [ago(150, 100), ago(30, 50)] })).to.deep.equal({ stage: 'decline', reason: 'shrinking' });
-    expect(stage({ orders: [ago(175), ago(170)] }, { windowDays: 30 })).to.deep.equal({ stage: 'decline', reason: 'quiet' });
+    expect(stage({ orders: [ago(175), ago(170)] }, { windowDays: 30 })).to.deep.equal({
+      stage: 'decline',
+      reason: 'quiet',
+    });
     expect(stage({ orders: [ago(400), ago(200)] })).to.deep.equal({ stage: 'decline', reason: 'inactive' });
-    expect(stage({ orders: [ago(150), ago(10)], probabilityAlive: 0.2 })).to.deep.equal({ stage: 'decline', reason: 'probably_churned' });
+    expect(stage({ orders: [ago(150), ago(10)], probabilityAlive: 0.2 })).to.deep.equal({
+      stage: 'decline',
+      reason: 'probably_churned',
+    });
   });
 
   it('refuses bad input with paths', () => {

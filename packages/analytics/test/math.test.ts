@@ -13,7 +13,8 @@ describe('analytics math', () => {
       [10, 12.801827480081469],
       [123.4, 469.3360974421906],
     ];
-    for (const [x, expected] of scipy) expect(lnGamma(x)).to.be.closeTo(expected, 1e-13 * Math.max(1, Math.abs(expected)));
+    for (const [x, expected] of scipy)
+      expect(lnGamma(x)).to.be.closeTo(expected, 1e-13 * Math.max(1, Math.abs(expected)));
     expect(lnGamma(0)).to.be.NaN;
     expect(lnGamma(-1)).to.be.NaN;
   });

@@ -75,7 +75,10 @@ describe('NPS', () => {
     ]);
     expect(scores).to.deep.equal(copy);
     expect(() => npsCategory(11)).to.throw(CrmValidationError, /score: must be at most 10/);
-    expect(() => npsFromCounts({ promoters: -1, passives: 0, detractors: 0 })).to.throw(CrmValidationError, /promoters/);
+    expect(() => npsFromCounts({ promoters: -1, passives: 0, detractors: 0 })).to.throw(
+      CrmValidationError,
+      /promoters/,
+    );
   });
 
   it('groups by touchpoint in order of first appearance', () => {

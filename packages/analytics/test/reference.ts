@@ -6,6 +6,7 @@
  * `readReference` returns undefined and those tests skip themselves. In Node a missing file is an error,
  * never a silent skip.
  */
+import type { readFileSync as ReadFileSync } from 'node:fs';
 import type { Transaction } from '@crmkit/analytics';
 
 export const inNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -14,12 +15,12 @@ export async function readReference(path: string): Promise<string | undefined> {
   if (!inNode) return undefined;
   // Kept out of static analysis so that the browser bundle never tries to resolve node:fs.
   const fsModule = 'node:fs';
-  const { readFileSync } = (await import(/* @vite-ignore */ fsModule)) as typeof import('node:fs');
+  const { readFileSync } = (await import(/* @vite-ignore */ fsModule)) as { readFileSync: typeof ReadFileSync };
   const url = new URL(`../../../../shared/reference/${path}`, import.meta.url);
   try {
     return readFileSync(url, 'utf8');
   } catch (error) {
-    throw new Error(`reference data ${path} is missing: shared/ must sit beside the repository (${String(error)})`);
+    throw new Error(`reference data ${path} is missing: shared/ must sit beside the repository`, { cause: error });
   }
 }
 

@@ -35,7 +35,9 @@ const inputs = (rows: [number, number, number][]): RfmInput[] =>
 
 describe('RFM', () => {
   it('scores 11 evenly spread customers into quintiles, recency reversed', () => {
-    const { rows, cuts } = rfmScores(inputs(Array.from({ length: 11 }, (_, i) => [i, i, i * 10] as [number, number, number])));
+    const { rows, cuts } = rfmScores(
+      inputs(Array.from({ length: 11 }, (_, i) => [i, i, i * 10] as [number, number, number])),
+    );
     expect(cuts.recency).to.deep.equal([2, 4, 6, 8]);
     expect(rows.map((row) => row.f)).to.deep.equal([1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     expect(rows.map((row) => row.r)).to.deep.equal([5, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
@@ -64,15 +66,24 @@ describe('RFM', () => {
   });
 
   it("'rank' splits into bins of equal size, ties in input order", () => {
-    const { rows } = rfmScores(inputs(Array.from({ length: 10 }, () => [3, 1, 5] as [number, number, number])), { method: 'rank' });
+    const { rows } = rfmScores(inputs(Array.from({ length: 10 }, () => [3, 1, 5] as [number, number, number])), {
+      method: 'rank',
+    });
     expect(rows.map((row) => row.f)).to.deep.equal([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     expect(rows.map((row) => row.r)).to.deep.equal([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
   });
 
   it('takes cut points or a number of bins per dimension', () => {
-    const { rows, cuts } = rfmScores(inputs([[10, 1, 50], [100, 4, 500], [400, 9, 900]]), {
-      bins: { recency: [30, 90, 180, 365], frequency: 3, monetary: [100, 600] },
-    });
+    const { rows, cuts } = rfmScores(
+      inputs([
+        [10, 1, 50],
+        [100, 4, 500],
+        [400, 9, 900],
+      ]),
+      {
+        bins: { recency: [30, 90, 180, 365], frequency: 3, monetary: [100, 600] },
+      },
+    );
     expect(cuts.recency).to.deep.equal([30, 90, 180, 365]);
     expect(rows.map((row) => [row.r, row.f, row.m])).to.deep.equal([
       [5, 1, 1],
@@ -83,19 +94,27 @@ describe('RFM', () => {
 
   it('refuses bad rows and options with their paths', () => {
     const call = () =>
-      rfmScores([{ customerId: 'a', recencyDays: -1, orders: 1, amount: 1 }, { customerId: 'b', recencyDays: 1, orders: 1, amount: NaN }], {
-        bins: { recency: [5, 1] },
-        method: 'median' as never,
+      rfmScores(
+        [
+          { customerId: 'a', recencyDays: -1, orders: 1, amount: 1 },
+          { customerId: 'b', recencyDays: 1, orders: 1, amount: NaN },
+        ],
+        {
+          bins: { recency: [5, 1] },
+          method: 'median' as never,
+        },
+      );
+    expect(call)
+      .to.throw(CrmValidationError)
+      .that.satisfies((error: CrmValidationError) => {
+        expect(error.issues.map((issue) => issue.path)).to.deep.equal([
+          [0, 'recencyDays'],
+          [1, 'amount'],
+          ['options', 'bins', 'recency', 1],
+          ['options', 'method'],
+        ]);
+        return true;
       });
-    expect(call).to.throw(CrmValidationError).that.satisfies((error: CrmValidationError) => {
-      expect(error.issues.map((issue) => issue.path)).to.deep.equal([
-        [0, 'recencyDays'],
-        [1, 'amount'],
-        ['options', 'bins', 'recency', 1],
-        ['options', 'method'],
-      ]);
-      return true;
-    });
     expect(() => rfmScores([], { bins: 1 })).to.throw(CrmValidationError, /options\.bins: must be at least 2/);
   });
 
@@ -109,7 +128,17 @@ describe('RFM', () => {
       ],
       { asOf: '2024-06-30', bins: 2 },
     );
-    expect(rows.map(({ customerId, recencyDays, orders, amount, r, f, m }) => ({ customerId, recencyDays, orders, amount, r, f, m }))).to.deep.equal([
+    expect(
+      rows.map(({ customerId, recencyDays, orders, amount, r, f, m }) => ({
+        customerId,
+        recencyDays,
+        orders,
+        amount,
+        r,
+        f,
+        m,
+      })),
+    ).to.deep.equal([
       { customerId: 'a', recencyDays: 10, orders: 2, amount: 150, r: 2, f: 2, m: 2 },
       { customerId: 'b', recencyDays: 181, orders: 1, amount: 10, r: 1, f: 1, m: 1 },
     ]);
@@ -142,7 +171,9 @@ describe('RFM', () => {
 
     it('RF_SEGMENTS give the published map on all 25 cells', () => {
       const rename: Record<string, string> = { cant_loose: 'cant_lose' };
-      const patterns = Object.entries(reference.source_2.seg_map).map(([pattern, id]) => [new RegExp(`^${pattern}$`), rename[id] ?? id] as const);
+      const patterns = Object.entries(reference.source_2.seg_map).map(
+        ([pattern, id]) => [new RegExp(`^${pattern}$`), rename[id] ?? id] as const,
+      );
       for (let r = 1; r <= 5; r++) {
         for (let f = 1; f <= 5; f++) {
           const matches = patterns.filter(([pattern]) => pattern.test(`${r}${f}`));

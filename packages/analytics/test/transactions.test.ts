@@ -34,8 +34,28 @@ describe('summarizeTransactions', () => {
       { observationEnd: new Date('2024-02-09T00:00:00Z') },
     );
     expect(summary).to.deep.equal([
-      { customerId: 'a', frequency: 2, recency: 20, T: 30, monetary: 35, orders: 5, total: 85, firstDay: 19732, lastDay: 19752 },
-      { customerId: '7', frequency: 0, recency: 0, T: 15, monetary: 0, orders: 1, total: 99, firstDay: 19747, lastDay: 19747 },
+      {
+        customerId: 'a',
+        frequency: 2,
+        recency: 20,
+        T: 30,
+        monetary: 35,
+        orders: 5,
+        total: 85,
+        firstDay: 19732,
+        lastDay: 19752,
+      },
+      {
+        customerId: '7',
+        frequency: 0,
+        recency: 0,
+        T: 15,
+        monetary: 0,
+        orders: 1,
+        total: 99,
+        firstDay: 19747,
+        lastDay: 19747,
+      },
     ]);
   });
 

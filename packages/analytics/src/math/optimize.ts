@@ -28,7 +28,11 @@ export interface MinimizeResult {
  * A non-finite value is treated as +Infinity, so the search steps back from regions where the
  * likelihood under- or overflows.
  */
-export function nelderMead(f: (x: readonly number[]) => number, start: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  start: readonly number[],
+  options: MinimizeOptions = {},
+): MinimizeResult {
   const maxIterations = options.maxIterations ?? 5000;
   const restarts = options.restarts ?? 2;
   let best = runOnce(f, start, options, maxIterations);
