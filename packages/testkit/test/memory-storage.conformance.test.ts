@@ -1,0 +1,4 @@
+import { memoryStorage } from '@crmkit/core';
+import { runStorageConformance } from '@crmkit/testkit';
+
+runStorageConformance('memoryStorage conformance', () => memoryStorage());
