@@ -90,11 +90,11 @@ export class Crm {
     services: Omit<KernelServices, 'connection'>,
   ) {
     this.locale = resolveLocale(options.locale ?? 'en');
-    const self = this;
+    const requireConnection = () => this.requireConnection();
     const kernel: KernelServices = {
       ...services,
       get connection() {
-        return self.requireConnection();
+        return requireConnection();
       },
     };
     this.customers = new Repository('customers', kernel);
@@ -114,7 +114,7 @@ export class Crm {
       segments: this.segments,
       tickets: this.tickets,
       audit: this.audit,
-    } as Record<CollectionName, Repository<CollectionName>>;
+    };
     this.metrics = new MetricsEngine(host);
   }
 

@@ -74,7 +74,7 @@ export class MetricsEngine {
   attach(customer: Customer): CustomerWithMetrics {
     const values: Record<string, unknown> = {};
     for (const [id, result] of Object.entries(this.compute(customer))) values[id] = result.value;
-    return { ...customer, metrics: values as MetricValues };
+    return { ...customer, metrics: values };
   }
 
   /** Forget cached values, e.g. after a plugin refitted its model. */

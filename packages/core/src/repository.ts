@@ -127,9 +127,10 @@ export class Repository<C extends CollectionName> {
     }
     const rows: Array<{ op: 'put'; doc: CrmDocuments[C] & StoredDocument; expectedRev: string | null }> = [];
     const issues: CrmIssue[] = [];
-    for (const [index, input] of inputs.entries()) {
+    let index = 0;
+    for (const input of inputs as Iterable<CrmInputs[C]>) {
       try {
-        rows.push(await this.prepare(input, [index]));
+        rows.push(await this.prepare(input, [index++]));
       } catch (error) {
         if (error instanceof CrmValidationError) issues.push(...error.issues);
         else throw error;
@@ -202,7 +203,7 @@ export class Repository<C extends CollectionName> {
   protected checkWrite(_value: Record<string, unknown>): void {}
 
   private event(op: 'put' | 'delete', doc: CrmDocuments[C]): WriteEvent {
-    return { collection: this.name, op, doc, crm: this.services.crm() } as WriteEvent;
+    return { collection: this.name, op, doc, crm: this.services.crm() };
   }
 
   private async runBefore(

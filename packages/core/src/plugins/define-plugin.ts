@@ -2,10 +2,13 @@ import { satisfies, validateStrict } from 'compare-versions';
 import { CrmPluginError } from '../errors.js';
 import type { CrmPlugin } from './types.js';
 
+/** compare-versions reads ^ ~ >= < x-ranges and ||, but not the bare wildcard. */
+const ANY = new Set(['*', 'x', 'X']);
 const PLUGIN_ID = /^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})?$/;
 
 /** Whether `version` is in the semver `range`; false (not an exception) for a range that cannot be read. */
 export function versionSatisfies(version: string, range: string): boolean {
+  if (ANY.has(range.trim())) return true;
   try {
     return satisfies(version, range);
   } catch {
@@ -14,6 +17,7 @@ export function versionSatisfies(version: string, range: string): boolean {
 }
 
 function isRange(range: string): boolean {
+  if (ANY.has(range.trim())) return true;
   try {
     satisfies('0.0.0', range);
     return true;

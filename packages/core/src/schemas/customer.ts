@@ -5,7 +5,6 @@ import {
   IdSchema,
   PhoneSchema,
   requiredText,
-  systemFields,
   text,
   AmountSchema,
   CurrencySchema,

@@ -3,7 +3,8 @@
  * plugins through declaration merging into the open interfaces below.
  */
 import { z } from 'zod';
-import { activityFields, CORE_ACTIVITY_DATA } from './activity.js';
+import type { CORE_ACTIVITY_DATA } from './activity.js';
+import { activityFields } from './activity.js';
 import { systemFields } from './common.js';
 import { checkConsentRecipient, consentFields } from './consent.js';
 import { customerFields } from './customer.js';

@@ -54,16 +54,23 @@ export function memoryStorage(): CrmStorage {
 
 const clone = <T>(value: T): T => structuredClone(value);
 
+/** Runs `work` so that whatever it throws (closed, unknown collection, bad query) becomes a rejection, as callers of a promise API expect. */
+const settle = <R>(work: () => R): Promise<R> => new Promise((resolve) => resolve(work()));
+
 class MemoryConnection implements StorageConnection {
   private listeners = new Set<ChangeListener>();
   private closed = false;
+  /** The collections this connection was opened with: others are unknown to it even if the tenant holds them. */
+  private names: ReadonlySet<string>;
 
   constructor(
     readonly tenant: string,
     private data: TenantData,
     private definitions: readonly CollectionDefinition[],
     private forget: () => void,
-  ) {}
+  ) {
+    this.names = new Set(definitions.map((definition) => definition.name));
+  }
 
   collection<T extends StoredDocument = StoredDocument>(name: string): StorageCollection<T> {
     this.table(name);
@@ -72,7 +79,7 @@ class MemoryConnection implements StorageConnection {
 
   table(name: string): Table {
     this.assertOpen();
-    const table = this.data.tables.get(name);
+    const table = this.names.has(name) ? this.data.tables.get(name) : undefined;
     if (!table)
       throw new CrmUnknownCollectionError(
         name,
@@ -86,14 +93,18 @@ class MemoryConnection implements StorageConnection {
       throw new CrmStorageError('closed', `the storage of tenant "${this.tenant}" is closed`, { retryable: false });
   }
 
-  /** Writes one row that was already checked; the caller broadcasts the changes once per committed write. */
-  applyRow(collection: string, row: WriteRow<StoredDocument>): Change<StoredDocument> {
+  /**
+   * Writes one row that was already checked; the caller broadcasts the changes once per committed write.
+   * Deleting a document that is not there changes nothing, so it yields no change to announce.
+   */
+  applyRow(collection: string, row: WriteRow<StoredDocument>): Change<StoredDocument> | undefined {
     const table = this.table(collection);
     if (row.op === 'put') {
       table.set(row.doc.id, clone(row.doc));
       return { collection, op: 'put', id: row.doc.id, doc: clone(row.doc), remote: false };
     }
     const previous = table.get(row.id);
+    if (!previous) return undefined;
     table.delete(row.id);
     return { collection, op: 'delete', id: row.id, doc: previous, remote: false };
   }
@@ -125,7 +136,7 @@ class MemoryConnection implements StorageConnection {
       collection: (name) => this.collection(name),
       write: (collection, rows) => {
         this.table(collection);
-        for (const row of rows) gathered.push({ collection, row: row as WriteRow<StoredDocument> });
+        for (const row of rows) gathered.push({ collection, row: row });
       },
     };
     const result = await fn(scope);
@@ -139,7 +150,7 @@ class MemoryConnection implements StorageConnection {
         throw new CrmConflictError(id, current && clone(current), collection);
       pending.set(key, row.op === 'put' ? row.doc : undefined);
     }
-    this.broadcast(gathered.map(({ collection, row }) => this.applyRow(collection, row)));
+    this.broadcast(gathered.flatMap(({ collection, row }) => this.applyRow(collection, row) ?? []));
     return result;
   }
 
@@ -174,37 +185,47 @@ class MemoryCollection<T extends StoredDocument> implements StorageCollection<T>
   }
 
   get(id: string): Promise<T | undefined> {
-    const doc = this.table.get(id);
-    return Promise.resolve(doc && (clone(doc) as T));
+    return settle(() => {
+      const doc = this.table.get(id);
+      return doc && (clone(doc) as T);
+    });
   }
 
   getMany(ids: readonly string[]): Promise<(T | undefined)[]> {
-    const table = this.table;
-    return Promise.resolve(
-      ids.map((id) => {
+    return settle(() => {
+      const table = this.table;
+      return ids.map((id) => {
         const doc = table.get(id);
         return doc && (clone(doc) as T);
-      }),
-    );
+      });
+    });
   }
 
   query(query: Query = {}): Promise<Page<T>> {
-    validateWhere(query.where);
-    const sort = normalizeSort(query.sort);
-    const matching = [...this.table.values()].filter((doc) => matchesWhere(doc, query.where));
-    matching.sort(makeComparator(sort));
-    const page = pageOf(matching, query, sort);
-    return Promise.resolve({ ...page, items: page.items.map((doc) => clone(doc) as T) });
+    return settle(() => {
+      validateWhere(query.where);
+      const sort = normalizeSort(query.sort);
+      const matching = [...this.table.values()].filter((doc) => matchesWhere(doc, query.where));
+      matching.sort(makeComparator(sort));
+      const page = pageOf(matching, query, sort);
+      return { ...page, items: page.items.map((doc) => clone(doc) as T) };
+    });
   }
 
   count(where?: Where): Promise<CountResult> {
-    validateWhere(where);
-    let count = 0;
-    for (const doc of this.table.values()) if (matchesWhere(doc, where)) count++;
-    return Promise.resolve({ count, exact: true });
+    return settle(() => {
+      validateWhere(where);
+      let count = 0;
+      for (const doc of this.table.values()) if (matchesWhere(doc, where)) count++;
+      return { count, exact: true };
+    });
   }
 
   bulkWrite(rows: readonly WriteRow<T>[]): Promise<WriteResult<T>[]> {
+    return settle(() => this.writeRows(rows));
+  }
+
+  private writeRows(rows: readonly WriteRow<T>[]): WriteResult<T>[] {
     const table = this.table;
     const results: WriteResult<T>[] = [];
     const changes: Change<StoredDocument>[] = [];
@@ -216,7 +237,7 @@ class MemoryCollection<T extends StoredDocument> implements StorageCollection<T>
         results.push({ ok: false, id, error: 'conflict', current: current && clone(current) });
         continue;
       }
-      changes.push(this.connection.applyRow(this.name, row as WriteRow<StoredDocument>));
+      changes.push(this.connection.applyRow(this.name, row));
       results.push({ ok: true, id, doc: row.op === 'put' ? clone(row.doc) : undefined });
     }
     this.connection.broadcast(changes);

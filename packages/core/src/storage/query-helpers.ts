@@ -24,7 +24,23 @@ function isOps(value: Primitive | WhereOps): value is WhereOps {
   return value !== null && typeof value === 'object';
 }
 
-/** Refuses a malformed filter with the path of the offending entry, before any storage work. */
+function whereIssue(path: ReadonlyArray<string | number>, message: string, code = 'invalid_type'): CrmValidationError {
+  return new CrmValidationError([{ path: ['where', ...path], message, code }]);
+}
+
+const isPrimitive = (value: unknown): value is Primitive =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && !Number.isNaN(value));
+
+const isBound = (value: unknown): value is string | number =>
+  typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value));
+
+/**
+ * Refuses a malformed filter with the path of the offending entry, before any storage work. A filter often
+ * comes from JSON or untyped code, and a wrong one would otherwise quietly match nothing (or everything).
+ */
 export function validateWhere(where: unknown): asserts where is Where {
   if (where === undefined) return;
   if (where === null || typeof where !== 'object' || Array.isArray(where)) {
@@ -32,25 +48,26 @@ export function validateWhere(where: unknown): asserts where is Where {
       { path: ['where'], message: 'must be an object of field paths', code: 'invalid_type' },
     ]);
   }
-  for (const [field, condition] of Object.entries(where)) {
-    if (condition !== null && typeof condition === 'object') {
-      for (const op of Object.keys(condition)) {
-        if (!OPS.has(op)) {
-          throw new CrmValidationError([
-            {
-              path: ['where', field, op],
-              message: `unknown operator; use one of ${[...OPS].join(', ')}`,
-              code: 'invalid_key',
-            },
-          ]);
-        }
+  for (const [field, condition] of Object.entries(where as Record<string, unknown>)) {
+    if (isPrimitive(condition)) continue;
+    if (condition === undefined || typeof condition !== 'object' || Array.isArray(condition)) {
+      throw whereIssue([field], 'must be a string, number, boolean, null or an object of operators');
+    }
+    for (const [op, operand] of Object.entries(condition as Record<string, unknown>)) {
+      if (!OPS.has(op)) {
+        throw whereIssue([field, op], `unknown operator; use one of ${[...OPS].join(', ')}`, 'invalid_key');
       }
-      const list = (condition as WhereOps).in;
-      if (list !== undefined && !Array.isArray(list)) {
-        throw new CrmValidationError([
-          { path: ['where', field, 'in'], message: 'must be an array', code: 'invalid_type' },
-        ]);
+      if (op === 'eq' && !isPrimitive(operand))
+        throw whereIssue([field, op], 'must be a string, number, boolean or null');
+      if (op === 'in') {
+        if (!Array.isArray(operand)) throw whereIssue([field, op], 'must be an array');
+        const bad = operand.findIndex((item) => !isPrimitive(item));
+        if (bad >= 0) throw whereIssue([field, op, bad], 'must be a string, number, boolean or null');
       }
+      if ((op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte') && !isBound(operand)) {
+        throw whereIssue([field, op], 'must be a string or a number');
+      }
+      if (op === 'prefix' && typeof operand !== 'string') throw whereIssue([field, op], 'must be a string');
     }
   }
 }
@@ -112,13 +129,31 @@ export function compareValues(a: unknown, b: unknown): number {
       : 0;
 }
 
-/** The query's sort with `id` appended, so that every document has a unique position. */
-export function normalizeSort(sort: readonly SortKey[] | undefined): Required<SortKey>[] {
-  const keys = (sort ?? [])
-    .filter((key) => key.field !== 'id')
-    .map((key) => ({ field: key.field, direction: key.direction ?? 'asc' }));
-  const idDirection = sort?.find((key) => key.field === 'id')?.direction ?? 'asc';
-  keys.push({ field: 'id', direction: idDirection });
+/**
+ * The query's sort as storages apply it: the keys up to the first `id`, or all of them with `id` (ascending)
+ * appended, so that every document has a unique position. Keys after an `id` could never decide anything.
+ */
+export function normalizeSort(sort: unknown): Required<SortKey>[] {
+  if (sort !== undefined && !Array.isArray(sort)) {
+    throw new CrmValidationError([{ path: ['sort'], message: 'must be an array of sort keys', code: 'invalid_type' }]);
+  }
+  const keys: Required<SortKey>[] = [];
+  for (const [index, key] of ((sort ?? []) as unknown[]).entries()) {
+    const { field, direction = 'asc' } = (key ?? {}) as { field?: unknown; direction?: unknown };
+    if (typeof field !== 'string' || field === '') {
+      throw new CrmValidationError([
+        { path: ['sort', index, 'field'], message: 'must be a field path', code: 'invalid_type' },
+      ]);
+    }
+    if (direction !== 'asc' && direction !== 'desc') {
+      throw new CrmValidationError([
+        { path: ['sort', index, 'direction'], message: 'must be asc or desc', code: 'invalid_value' },
+      ]);
+    }
+    keys.push({ field, direction });
+    if (field === 'id') return keys;
+  }
+  keys.push({ field: 'id', direction: 'asc' });
   return keys;
 }
 
