@@ -32,6 +32,8 @@ export interface BgNbdModel {
   expectedPurchases(t: number): number;
   /** Expected purchases in (T, T + t] of a customer with this history. */
   conditionalExpectedPurchases(t: number, history: PurchaseHistory): number;
+  /** The same for several horizons at once (the history is checked once): a cumulative forecast curve. */
+  conditionalExpectedPurchasesAt(times: readonly number[], history: PurchaseHistory): number[];
 }
 
 export interface FittedBgNbdModel extends BgNbdModel {
@@ -79,19 +81,29 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
     },
     conditionalExpectedPurchases(t, history) {
       checkHorizon(t, 'conditionalExpectedPurchases');
-      const { frequency: x, recency: tx, T } = checkHistory(history, 'conditionalExpectedPurchases');
-      if (t === 0) return 0;
-      const z = t / (alpha + T + t);
-      const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
-      const head = (a + b + x - 1) / (a - 1);
-      const body = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f;
-      const alive =
-        x > 0
-          ? 1 + Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)))
-          : 1;
-      return (head * body) / alive;
+      return conditional(t, checkHistory(history, 'conditionalExpectedPurchases'));
+    },
+    conditionalExpectedPurchasesAt(times, history) {
+      const issues = new IssueCollector('conditionalExpectedPurchasesAt');
+      if (issues.array(times, ['times'])) times.forEach((t, i) => issues.number(t, ['times', i], { min: 0 }));
+      const read = readHistory(issues, history, ['history']);
+      issues.throwIfAny();
+      return times.map((t) => conditional(t, read!));
     },
   };
+
+  function conditional(t: number, { frequency: x, recency: tx, T }: PurchaseHistory): number {
+    if (t === 0) return 0;
+    const z = t / (alpha + T + t);
+    const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
+    const head = (a + b + x - 1) / (a - 1);
+    const body = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f;
+    const alive =
+      x > 0
+        ? 1 + Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)))
+        : 1;
+    return (head * body) / alive;
+  }
 }
 
 /**

@@ -34,13 +34,14 @@ export function customerLifetimeValue(
   const { periodLength, periods, discountRate, margin } = readOptions(issues, options);
   issues.throwIfAny();
   const averageSpend = spend.expectedAverageSpend(customer);
+  const horizons = Array.from({ length: periods }, (_, k) => (k + 1) * periodLength);
+  const cumulative = purchases.conditionalExpectedPurchasesAt(horizons, customer);
   let value = 0;
   let before = 0;
-  for (let k = 1; k <= periods; k++) {
-    const upTo = purchases.conditionalExpectedPurchases(k * periodLength, customer);
-    value += ((upTo - before) * averageSpend) / Math.pow(1 + discountRate, k);
+  cumulative.forEach((upTo, k) => {
+    value += ((upTo - before) * averageSpend) / Math.pow(1 + discountRate, k + 1);
     before = upTo;
-  }
+  });
   return value * margin;
 }
 

@@ -136,8 +136,17 @@ function readSpend(
   if (frequency === undefined) return undefined;
   // A one-time buyer's monetary value is not read by the model (the summary reports 0 there).
   if (frequency === 0) return { frequency, monetary: 0 };
-  const monetary = issues.number(value.monetary, [...path, 'monetary'], { min: 0, exclusive: true });
-  return monetary === undefined ? undefined : { frequency, monetary };
+  const monetary = issues.number(value.monetary, [...path, 'monetary']);
+  if (monetary === undefined) return undefined;
+  if (!(monetary > 0)) {
+    issues.add(
+      [...path, 'monetary'],
+      `must be greater than 0, received ${monetary}: the model needs positive spend, so leave out customers whose repeat purchases were free or refunded`,
+      'too_small',
+    );
+    return undefined;
+  }
+  return { frequency, monetary };
 }
 
 function checkParams(params: GammaGammaParams, target: string): void {

@@ -89,6 +89,25 @@ describe('BG/NBD', () => {
     );
   });
 
+  it('forecasts a cumulative curve equal to one horizon at a time, checking the history once', () => {
+    const model = bgNbd(PUBLISHED);
+    const history = { frequency: 2, recency: 30.43, T: 38.86 };
+    const times = [0, 4.345, 13, 39, 52];
+    expect(model.conditionalExpectedPurchasesAt(times, history)).to.deep.equal(
+      times.map((t) => model.conditionalExpectedPurchases(t, history)),
+    );
+    expect(() => model.conditionalExpectedPurchasesAt([1, -1], { frequency: 0, recency: 1, T: 2 }))
+      .to.throw(CrmValidationError)
+      .with.property('issues')
+      .that.satisfies((issues: { path: unknown[] }[]) => {
+        expect(issues.map((issue) => issue.path)).to.deep.equal([
+          ['times', 1],
+          ['history', 'recency'],
+        ]);
+        return true;
+      });
+  });
+
   it('expects nothing in a horizon of 0', () => {
     const model = bgNbd(PUBLISHED);
     expect(model.expectedPurchases(0)).to.equal(0);
