@@ -237,10 +237,11 @@ class MemoryCollection<T extends StoredDocument> implements StorageCollection<T>
         results.push({ ok: false, id, error: 'conflict', current: current && clone(current) });
         continue;
       }
-      changes.push(this.connection.applyRow(this.name, row));
+      const change = this.connection.applyRow(this.name, row);
+      if (change) changes.push(change);
       results.push({ ok: true, id, doc: row.op === 'put' ? clone(row.doc) : undefined });
     }
     this.connection.broadcast(changes);
-    return Promise.resolve(results);
+    return results;
   }
 }

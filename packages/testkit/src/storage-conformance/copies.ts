@@ -54,14 +54,14 @@ export function copyTests(t: Bdd, h: Harness): void {
 
       const conflict = await customers.bulkWrite([{ op: 'put', doc: revise(original), expectedRev: original.rev }]);
       vandalise(conflict[0]?.ok === false ? conflict[0].current : undefined);
-      const error = await rejectsWith(
+      const error = await rejectsWith<CrmConflictError<CustomerFixture>>(
         () =>
           connection.transaction((tx) =>
             tx.write('customers', [{ op: 'put', doc: revise(original), expectedRev: original.rev }]),
           ),
         CrmConflictError,
       );
-      vandalise(error.current as CustomerFixture | undefined);
+      vandalise(error.current);
       expect(await customers.get(original.id)).to.deep.equal(makeCustomer(5, { rev: edited.rev, tags: ['vip'] }));
     });
   });
