@@ -113,7 +113,8 @@ if (task === 'test') {
 } else if (task === 'start') {
   const built = run(pnpm, ['run', 'build']);
   if (!built.ok) fail('the build failed (see above).');
-  const served = run(pnpm, ['exec', 'vite', ...extraArgs]);
+  log('serving the demo CRM (vite build, then vite preview); stop it with Ctrl+C');
+  const served = run(pnpm, ['run', 'serve', ...(extraArgs.length ? ['--', ...extraArgs] : [])]);
   process.exit(served.status);
 } else {
   fail(`unknown task "${task}"; use "start" or "test".`);

@@ -1,0 +1,1 @@
+export { vipTierPlugin, vipTierFor, VIP_TIERS, type VipTier, type VipTierOptions } from './vip-tier.js';
