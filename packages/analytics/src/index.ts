@@ -12,6 +12,7 @@ export * from './clv.js';
 export * from './lifecycle.js';
 export * from './ladder.js';
 export * from './cohorts.js';
+export * from './from-crm.js';
 export { PERIODS, periodIndex, periodLabel, daysPerUnit, type DateInput, type Period, type TimeUnit } from './time.js';
 export { lnGamma, hyp2f1 } from './math/special.js';
 export { nelderMead, type MinimizeOptions, type MinimizeResult } from './math/optimize.js';
