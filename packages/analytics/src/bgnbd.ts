@@ -67,10 +67,7 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
   return {
     params: frozen,
     probabilityAlive(history) {
-      const { frequency: x, recency: tx, T } = checkHistory(history, 'probabilityAlive');
-      if (x === 0) return 1;
-      const logRatio = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-      return 1 / (1 + Math.exp(logRatio));
+      return 1 / (1 + deadOdds(checkHistory(history, 'probabilityAlive')));
     },
     expectedPurchases(t) {
       checkHorizon(t, 'expectedPurchases');
@@ -98,11 +95,13 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
     const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
     const head = (a + b + x - 1) / (a - 1);
     const body = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f;
-    const alive =
-      x > 0
-        ? 1 + Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)))
-        : 1;
-    return (head * body) / alive;
+    return (head * body) / (1 + deadOdds({ frequency: x, recency: tx, T }));
+  }
+
+  /** P(dropped out) / P(alive) given the history: a/(b + x − 1) · ((α + T)/(α + tx))^(r + x), 0 when x = 0. */
+  function deadOdds({ frequency: x, recency: tx, T }: PurchaseHistory): number {
+    if (x === 0) return 0;
+    return Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
   }
 }
 
@@ -209,7 +208,7 @@ function groupedLogLikelihood({ r, alpha, a, b }: BgNbdParams, data: Grouped): n
 }
 
 /** Validates one history into `issues`; returns it when valid. */
-export function readHistory(
+function readHistory(
   issues: IssueCollector,
   value: unknown,
   path: ReadonlyArray<string | number>,
