@@ -1,0 +1,166 @@
+/** One open tenant database: its collections, all-or-nothing transactions, change events, close and remove. */
+import { CrmUnknownCollectionError } from '@crmkit/core';
+import type {
+  Change,
+  ChangeListener,
+  StorageCollection,
+  StorageConnection,
+  StoredDocument,
+  TransactionScope,
+  WriteResult,
+} from '@crmkit/core';
+import { unwrap } from 'idb';
+import type { IDBPDatabase } from 'idb';
+import { ChangeChannel } from './change-channel.js';
+import { IdbCollection } from './collection.js';
+import { closedError, toStorageError } from './errors.js';
+import type { ClosedReason } from './errors.js';
+import { emptyStats, statsKey } from './index-stats.js';
+import type { IndexStats } from './index-stats.js';
+import { settled } from './requests.js';
+import type { KeyedSource } from './scan.js';
+import { META_STORE } from './schema.js';
+import type { IndexSpec, Layout } from './schema.js';
+import { commitWrites, validateRows } from './write.js';
+import type { PendingWrite } from './write.js';
+
+/** What a read sees: the collection's store (idb-wrapped and raw) and, on demand, its index statistics. */
+export interface ReadScope {
+  store: KeyedSource;
+  raw: IDBObjectStore;
+  specs: readonly IndexSpec[];
+  stats: () => Promise<IndexStats>;
+}
+
+export class IdbConnection implements StorageConnection {
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly channel: ChangeChannel;
+  private readonly raw: IDBDatabase;
+  private closedReason: ClosedReason | undefined;
+
+  constructor(
+    readonly tenant: string,
+    private readonly db: IDBPDatabase,
+    private readonly layout: Layout,
+    private readonly databaseName: string,
+    private readonly factory: IDBFactory,
+  ) {
+    this.raw = unwrap(db);
+    // Another tab's upgrade or delete waits for this connection: give way at once, and say why from now on.
+    this.raw.onversionchange = (event) => this.shutDown(event.newVersion === null ? 'deleted' : 'version');
+    this.raw.onclose = () => this.shutDown('unavailable');
+    this.channel = new ChangeChannel(`crmkit-changes:${databaseName}`, (changes) => this.deliver(changes));
+  }
+
+  collection<T extends StoredDocument = StoredDocument>(name: string): StorageCollection<T> {
+    this.specs(name);
+    return new IdbCollection<T>(this, name);
+  }
+
+  specs(name: string): readonly IndexSpec[] {
+    this.assertOpen();
+    const specs = this.layout.get(name);
+    if (!specs) throw new CrmUnknownCollectionError(name, [...this.layout.keys()]);
+    return specs;
+  }
+
+  assertOpen(): void {
+    if (this.closedReason) throw closedError(this.tenant, this.closedReason);
+  }
+
+  mapError(error: unknown): Error {
+    return toStorageError(error, this.tenant, this.closedReason);
+  }
+
+  /** Runs `fn` in one read-only transaction over the collection and the index statistics. */
+  async read<R>(name: string, fn: (scope: ReadScope) => Promise<R>): Promise<R> {
+    const specs = this.specs(name);
+    try {
+      const tx = this.db.transaction([name, META_STORE], 'readonly');
+      // A failed request rejects its own promise; the transaction's is not needed.
+      tx.done.catch(() => undefined);
+      const raw = unwrap(tx).objectStore(name);
+      const stats = async (): Promise<IndexStats> =>
+        ((await settled(unwrap(tx).objectStore(META_STORE).get(statsKey(name)))) as IndexStats | undefined) ??
+        emptyStats();
+      return await fn({ store: tx.objectStore(name) as unknown as KeyedSource, raw, specs, stats });
+    } catch (error) {
+      throw this.mapError(error);
+    }
+  }
+
+  async commit(pending: readonly PendingWrite[], allOrNothing: boolean): Promise<WriteResult<StoredDocument>[]> {
+    this.assertOpen();
+    if (!pending.length) return [];
+    let committed;
+    try {
+      committed = await commitWrites(this.raw, this.layout, pending, allOrNothing);
+    } catch (error) {
+      throw this.mapError(error);
+    }
+    this.channel.post(committed.changes);
+    this.deliver(committed.changes);
+    return committed.results;
+  }
+
+  async transaction<R>(fn: (tx: TransactionScope) => R | Promise<R>): Promise<R> {
+    this.assertOpen();
+    const pending: PendingWrite[] = [];
+    const scope: TransactionScope = {
+      collection: (name) => this.collection(name),
+      write: (collection, rows) => {
+        this.specs(collection);
+        validateRows(rows, collection);
+        for (const row of rows) pending.push({ collection, row: row });
+      },
+    };
+    const result = await fn(scope);
+    await this.commit(pending, true);
+    return result;
+  }
+
+  private deliver(changes: readonly Change<StoredDocument>[]): void {
+    if (!changes.length) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(changes);
+      } catch (error) {
+        // A listener's failure is its own; the write has committed and other listeners still hear of it.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    this.shutDown('closed');
+    return Promise.resolve();
+  }
+
+  async remove(): Promise<void> {
+    this.assertOpen();
+    this.shutDown('deleted');
+    // Other connections to this database close on the resulting versionchange, so the delete is not blocked.
+    const request = this.factory.deleteDatabase(this.databaseName);
+    try {
+      await settled(request);
+    } catch (error) {
+      throw this.mapError(error);
+    }
+  }
+
+  /** Closes once; the first reason stays, so later calls say why the connection went away. */
+  private shutDown(reason: ClosedReason): void {
+    if (this.closedReason) return;
+    this.closedReason = reason;
+    this.listeners.clear();
+    this.channel.close();
+    this.raw.close();
+  }
+}
