@@ -2,6 +2,8 @@
  * The storage contract: what an adapter (memory, IndexedDB, a vendor's REST backend…) must do so that the kernel
  * can sit on it. It is proven by `runStorageConformance` in `@crmkit/testkit`; docs/storage-adapters.md explains it.
  *
+ * The finer rules (failures reject, closed means closed, what sorts first…) are in docs/decisions/0051.
+ *
  * The kernel validates, assigns ids and revisions and runs hooks; an adapter only stores documents, checks the
  * expected revision of each write, answers simple indexed queries, and tells subscribers what changed.
  */
@@ -98,6 +100,7 @@ export interface StorageCollection<T extends StoredDocument = StoredDocument> {
 export interface TransactionScope {
   /** Reads see committed data (not the writes gathered so far). */
   collection<T extends StoredDocument = StoredDocument>(name: string): StorageCollection<T>;
+  /** Takes a snapshot of the rows; throws once the transaction has ended. */
   write<T extends StoredDocument>(collection: string, rows: readonly WriteRow<T>[]): void;
 }
 

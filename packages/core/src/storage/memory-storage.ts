@@ -132,14 +132,23 @@ class MemoryConnection implements StorageConnection {
   async transaction<R>(fn: (tx: TransactionScope) => R | Promise<R>): Promise<R> {
     this.assertOpen();
     const gathered: Array<{ collection: string; row: WriteRow<StoredDocument> }> = [];
+    let finished = false;
     const scope: TransactionScope = {
       collection: (name) => this.collection(name),
       write: (collection, rows) => {
+        // A write after the end would be silently lost: refuse it loudly instead.
+        if (finished) throw new CrmStorageError('closed', 'this transaction has already ended', { retryable: false });
         this.table(collection);
-        for (const row of rows) gathered.push({ collection, row: row });
+        // Snapshot now, so that mutating a row after handing it over changes nothing.
+        for (const row of rows) gathered.push({ collection, row: clone(row) });
       },
     };
-    const result = await fn(scope);
+    let result: R;
+    try {
+      result = await fn(scope);
+    } finally {
+      finished = true;
+    }
     // Check every row against the stored state (and against earlier rows of the same transaction) before writing any.
     const pending = new Map<string, StoredDocument | undefined>();
     for (const { collection, row } of gathered) {
