@@ -15,7 +15,7 @@
 import { lastDaysWindow, looksLikeIsoDate, toInstant } from './dates.js';
 import type { SegmentField } from './fields.js';
 import { folder, isCaseless, type Fold, type SegmentLocale } from './fold.js';
-import { isBuiltinOperator, type BuiltinOperator, type SegmentOperator } from './operators.js';
+import { isBuiltinOperator, type SegmentOperator } from './operators.js';
 import { pathGetter, type Getter } from './paths.js';
 import type { Condition, EventCondition, Group, Primitive } from './rule.js';
 
@@ -158,7 +158,7 @@ function planCondition(condition: Condition, ctx: PlanContext, at: NodePath, inA
   if (!isBuiltinOperator(op)) {
     return leaf({ t: 'custom', operator: ctx.operators.get(op)!, value });
   }
-  switch (op as BuiltinOperator) {
+  switch (op) {
     case 'eq':
     case 'neq': {
       const fold = foldsFor(value as Primitive);
@@ -206,7 +206,7 @@ function planCondition(condition: Condition, ctx: PlanContext, at: NodePath, inA
     case 'startsWith':
     case 'endsWith': {
       const fold = foldsFor(value as string);
-      const mode = op === 'notContains' ? 'contains' : op;
+      const mode: 'contains' | 'startsWith' | 'endsWith' = op === 'notContains' ? 'contains' : op;
       const test = leaf({ t: 'text', mode, value: folded(value as string, fold) as string, fold });
       return op === 'notContains' ? not(test) : test;
     }
