@@ -199,7 +199,9 @@ function toInteger(value: unknown): number {
 function missing(args: unknown[], data: unknown): unknown[] {
   const keys = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
   return keys.filter((key) => {
-    const value = readVar(data, pathKeys(key), null);
+    // As the reference, a key is read as {"var": key}: a key that is itself a rule or a list is evaluated first.
+    const value =
+      typeof key === 'object' && key !== null ? compileNode({ var: key }, [], {})(data) : readVar(data, pathKeys(key), null);
     return value === null || value === '';
   });
 }
@@ -236,7 +238,9 @@ const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
   [
     'in',
     ([a, b]) => {
-      if (typeof b === 'string') return b.includes(String(a));
+      if (!b) return false;
+      // A substring test coerces the needle as JavaScript's indexOf does; a list compares strictly.
+      if (typeof b === 'string') return b.indexOf(a as string) !== -1;
       return Array.isArray(b) && b.indexOf(a) !== -1;
     },
   ],
@@ -253,9 +257,10 @@ const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
   [
     'missing_some',
     ([need, options], data) => {
-      const keys = Array.isArray(options) ? (options as unknown[]) : [options];
-      const absent = missing([keys], data);
-      return keys.length - absent.length >= (need as Loose) ? [] : absent;
+      const absent = missing([Array.isArray(options) ? options : [options]], data);
+      // As the reference: the count of a non-list is its `length` (undefined for most values: never enough).
+      const size = (options as { length: number }).length;
+      return size - absent.length >= (need as Loose) ? [] : absent;
     },
   ],
 ]);
