@@ -56,6 +56,16 @@ function compileNode(node: unknown, path: Path, custom: Readonly<Record<string, 
   const lazy = compileLazy(op, compiled);
   if (lazy) return lazy;
   if (op === 'var') return compileVar(args, compiled);
+  if (op === 'missing_some') {
+    return (data) => {
+      const [need, options] = compiled.map((arg) => arg(data));
+      // As the reference, the options are read again as the arguments of `missing` (so lists inside are evaluated),
+      // and the count of a non-list is its `length` (undefined for most values: never enough).
+      const absent = compileNode({ missing: options }, path, custom)(data) as unknown[];
+      const size = (options as { length: number }).length;
+      return size - absent.length >= (need as Loose) ? [] : absent;
+    };
+  }
   const operation = OPERATIONS.get(op) ?? customOperation(custom, op);
   if (!operation) throw new CrmUnsupportedError(`unknown JsonLogic operation "${op}"`, path);
   return (data) =>
@@ -177,20 +187,28 @@ export function readVar(data: unknown, keys: readonly string[] | null, notFound:
 type Operation = (args: unknown[], data: unknown) => unknown;
 type Loose = number; // JavaScript's operators coerce at run time; the type only quiets the checker.
 
+/** The reference's substr: JavaScript's `substr`, plus a negative length that cuts characters off the end (as PHP). */
 function substr(source: unknown, start: unknown, length: unknown): string {
-  const text = String(source);
-  const size = text.length;
-  let from = toInteger(start);
-  if (from < 0) from = Math.max(size + from, 0);
-  from = Math.min(from, size);
-  if (length === undefined) return text.slice(from);
-  const count = toInteger(length);
-  // A negative length cuts that many characters off the end, as PHP's substr does.
-  if (count < 0) return text.slice(from, Math.max(size + count, from));
-  return text.slice(from, from + count);
+  if ((length as Loose) < 0) {
+    const tail = legacySubstr(String(source), start, undefined);
+    // `+` here is JavaScript's: a length given as a list concatenates, and then reads as 0, as in the reference.
+    return legacySubstr(tail, 0, (tail.length as Loose) + (length as Loose));
+  }
+  return legacySubstr(String(source), start, length);
 }
 
-function toInteger(value: unknown): number {
+/** String.prototype.substr (Annex B), written out because the built-in is deprecated. */
+function legacySubstr(text: string, start: unknown, length: unknown): string {
+  const size = text.length;
+  let from = toIntegerOrInfinity(start);
+  if (from === -Infinity) from = 0;
+  else if (from < 0) from = Math.max(size + from, 0);
+  else from = Math.min(from, size);
+  const count = length === undefined ? size - from : Math.min(Math.max(toIntegerOrInfinity(length), 0), size - from);
+  return count <= 0 ? '' : text.slice(from, from + count);
+}
+
+function toIntegerOrInfinity(value: unknown): number {
   const number = Number(value);
   if (Number.isNaN(number)) return 0;
   return Math.trunc(number);
@@ -254,13 +272,4 @@ const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
   ['max', (args) => Math.max(...(args as Loose[]))],
   ['merge', (args) => args.reduce((merged: unknown[], item) => merged.concat(item), [])],
   ['missing', (args, data) => missing(args, data)],
-  [
-    'missing_some',
-    ([need, options], data) => {
-      const absent = missing([Array.isArray(options) ? options : [options]], data);
-      // As the reference: the count of a non-list is its `length` (undefined for most values: never enough).
-      const size = (options as { length: number }).length;
-      return size - absent.length >= (need as Loose) ? [] : absent;
-    },
-  ],
 ]);
