@@ -1,0 +1,16 @@
+/** @crmkit/components: importing this module defines every `crm-*` element. */
+export { CrmElement } from './shared/crm-element.js';
+export { crmContext } from './shared/crm-context.js';
+export { LocaleController, nearestLang } from './shared/locale-controller.js';
+export { tokens, controls, crmThemeStyles, adoptCrmTheme } from './shared/tokens.styles.js';
+export { CrmErrorEvent } from './shared/events.js';
+export { CrmProvider } from './provider/provider.js';
+export { CrmCustomerCard } from './customer-card/customer-card.js';
+export {
+  CrmCustomerBeforeSaveEvent,
+  CrmCustomerSaveEvent,
+  CrmCustomerConflictEvent,
+  CrmContactEvent,
+  CrmCardActionEvent,
+} from './customer-card/customer-card.events.js';
+export { CARD_VARIANTS, type CardVariant, type CardData } from './customer-card/customer-card.types.js';

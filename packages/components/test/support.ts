@@ -1,0 +1,80 @@
+/** A seeded crm on memoryStorage for the element tests, and small helpers for shadow DOM. */
+import {
+  createCrm,
+  memoryStorage,
+  type CreateCrmOptions,
+  type Crm,
+  type CrmStorage,
+  type Customer,
+} from '@crmkit/core';
+import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
+import { aTimeout } from '@open-wc/testing';
+
+export const NOW = new Date('2025-03-14T10:00:00Z');
+
+export interface Seeded {
+  crm: Crm;
+  storage: CrmStorage;
+  customer: Customer;
+}
+
+export async function seededCrm(options: Partial<CreateCrmOptions> = {}): Promise<Seeded> {
+  const storage = options.storage ?? memoryStorage();
+  const crm = await createCrm({ plugins: [vipTierPlugin()], now: () => NOW, ...options, storage });
+  const customer = await crm.customers.put({
+    name: 'Ayşe Yılmaz',
+    company: 'Deniz Tekstil',
+    emails: ['ayse@example.com'],
+    phones: ['+90 212 555 01 01'],
+    address: { district: 'Şişli', city: 'İstanbul', country: 'TR' },
+    tags: ['wholesale'],
+    lifecycle: { stage: 'retention', ladder: 'client', totalSpent: 62_000, currency: 'TRY' },
+  });
+  await crm.consents.put({
+    customerId: customer.id,
+    channel: 'email',
+    status: 'granted',
+    recipient: 'ayse@example.com',
+    source: 'HS_WEB',
+    recordedAt: '2024-11-02T09:30:00Z',
+  });
+  await crm.consents.put({
+    customerId: customer.id,
+    channel: 'call',
+    status: 'denied',
+    recipient: '+90 212 555 01 01',
+    source: 'HS_CAGRI_MERKEZI',
+    recordedAt: '2025-01-20T14:00:00Z',
+  });
+  return { crm, storage, customer };
+}
+
+/** The element's shadow root, typed. */
+export function shadow(element: Element): ShadowRoot {
+  if (!element.shadowRoot) throw new Error(`${element.localName} has no shadow root`);
+  return element.shadowRoot;
+}
+
+export function $<T extends Element = HTMLElement>(element: Element, selector: string): T {
+  const found = shadow(element).querySelector<T>(selector);
+  if (!found) throw new Error(`${selector} not found in ${element.localName}`);
+  return found;
+}
+
+export function $$<T extends Element = HTMLElement>(element: Element, selector: string): T[] {
+  return [...shadow(element).querySelectorAll<T>(selector)];
+}
+
+/** Text without the whitespace that templates add. */
+export function text(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until `check` holds (element updates are asynchronous: tasks, change feeds). */
+export async function until(check: () => boolean, what = 'condition', timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await aTimeout(10);
+  }
+}
