@@ -132,6 +132,9 @@ class SqlWriter {
       throw new CrmUnsupportedError(`field "${leaf.field}" has no column in the column map`, at);
     }
     if (test.t === 'custom') throw new CrmUnsupportedError(`plugin operator "${test.operator.id}" has no SQL form`, at);
+    const type = column.type;
+    // A test on values of another type than the column's holds for no row: decided before any parameter is bound.
+    if (!applies(test, type)) return 'FALSE';
     const folded = 'fold' in test && test.fold;
     if (folded && !column.folded) {
       throw new CrmUnsupportedError(
@@ -140,20 +143,17 @@ class SqlWriter {
       );
     }
     const ref = this.column(alias, folded ? column.folded! : column.name, ['columns', leaf.field]);
-    const type = column.type;
     switch (test.t) {
       case 'eq':
-        return sqlTypeOf(test.value) === type ? `${ref} = ${this.param(test.value, castOf(type))}` : 'FALSE';
+        return `${ref} = ${this.param(test.value, castOf(type))}`;
       case 'in': {
         const values = test.values.filter((value) => sqlTypeOf(value) === type);
-        if (values.length === 0) return 'FALSE';
         return `${ref} IN (${values.map((value) => this.param(value, castOf(type))).join(', ')})`;
       }
       case 'range':
-        if ((test.type === 'number') !== (type === 'number') || (test.type === 'string' && type !== 'text')) return 'FALSE';
         return this.range(ref, type, test.lo, test.hi);
       case 'text':
-        return type === 'text' ? this.text(ref, test.mode, test.value) : 'FALSE';
+        return this.text(ref, test.mode, test.value);
       case 'empty':
         if (type === 'text') return `(${ref} IS NULL OR ${ref} = '')`;
         if (type === 'text[]') {
@@ -161,7 +161,7 @@ class SqlWriter {
         }
         return `${ref} IS NULL`;
       case 'has':
-        return type === 'text[]' ? this.has(ref, test.mode, test.values) : 'FALSE';
+        return this.has(ref, test.mode, test.values);
     }
   }
 
@@ -189,7 +189,6 @@ class SqlWriter {
 
   private has(ref: string, mode: 'any' | 'all', values: readonly Primitive[]): string {
     const strings = values.filter((value): value is string => typeof value === 'string');
-    if (strings.length === 0 || (mode === 'all' && strings.length !== values.length)) return 'FALSE';
     if (this.pg) return `${ref} ${mode === 'any' ? '&&' : '@>'} ${this.param(strings, 'text[]')}`;
     const exists = (needles: string[]) =>
       `EXISTS (SELECT 1 FROM json_each(${ref}) WHERE json_each.type = 'text' AND json_each.value IN (${needles
@@ -202,6 +201,8 @@ class SqlWriter {
   private event(event: EventPlan): string {
     const activities = this.options.activities;
     if (!activities) throw new CrmUnsupportedError('event conditions need the activities table (options.activities)', event.at);
+    const { op, value } = event.count;
+    if (op === 'gte' && value === 0) return 'TRUE';
     const table = this.table(activities.table);
     const parts = [
       `${this.column('a', activities.customerId, ['activities', 'customerId'])} = ${this.column('c', this.options.id ?? 'id', ['id'])}`,
@@ -220,12 +221,31 @@ class SqlWriter {
       parts.push(this.plan(event.where, 'a', columns));
     }
     const from = `FROM ${table} AS "a" WHERE ${parts.join(' AND ')}`;
-    const { op, value } = event.count;
-    if (op === 'gte' && value === 0) return 'TRUE';
     if (op === 'gte' && value === 1) return `EXISTS (SELECT 1 ${from})`;
     if (op !== 'gte' && value === 0) return `NOT EXISTS (SELECT 1 ${from})`;
     const comparison = op === 'gte' ? '>=' : op === 'lte' ? '<=' : '=';
     return `(SELECT COUNT(*) ${from}) ${comparison} ${this.param(value, 'bigint')}`;
+  }
+}
+
+/** Whether any row of a column of this type can pass the test (the compiler compares like with like). */
+function applies(test: Exclude<LeafPlan['test'], { t: 'custom' }>, type: SqlColumnType): boolean {
+  switch (test.t) {
+    case 'eq':
+      return sqlTypeOf(test.value) === type;
+    case 'in':
+      return test.values.some((value) => sqlTypeOf(value) === type);
+    case 'range':
+      return test.type === 'number' ? type === 'number' : type === 'text';
+    case 'text':
+      return type === 'text';
+    case 'empty':
+      return true;
+    case 'has': {
+      if (type !== 'text[]') return false;
+      const strings = test.values.filter((value) => typeof value === 'string').length;
+      return test.mode === 'any' ? strings > 0 : strings === test.values.length;
+    }
   }
 }
 

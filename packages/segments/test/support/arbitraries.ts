@@ -3,7 +3,14 @@
  * letters, numbers as strings, dates in both forms, tags in mixed case) and rule trees over the same fields.
  */
 import fc from 'fast-check';
-import { isBuiltinOperator, type Condition, type Group, type RuleNode, type SegmentRule } from '../../src/index.js';
+import {
+  isBuiltinOperator,
+  type Condition,
+  type EventCondition,
+  type Group,
+  type RuleNode,
+  type SegmentRule,
+} from '../../src/index.js';
 import { valueProblem } from '../../src/values.js';
 
 export const NOW = '2024-06-30T12:00:00.000Z';
@@ -150,3 +157,40 @@ export const exportableRuleArb: fc.Arbitrary<SegmentRule> = ruleArb.map(function
 });
 
 export const customersArb = fc.array(customerArb, { minLength: 1, maxLength: 25 });
+
+const ACTIVITY_TYPES = ['purchase', 'nps', 'email'];
+
+/** Activities for one customer: types, times in and out of windows, totals and stores (sometimes missing). */
+export const activitiesArb = fc.array(
+  fc.record(
+    {
+      type: fc.constantFrom(...ACTIVITY_TYPES),
+      at: fc.oneof({ weight: 8, arbitrary: dateArb }, { weight: 1, arbitrary: fc.constant(null) }),
+      data: fc.record({ total: typed(fc.integer({ min: 0, max: 1000 })), store: typed(fc.constantFrom('Kadıköy', 'KADIKÖY', 'Beşiktaş')) }, { requiredKeys: [] }),
+    },
+  ),
+  { maxLength: 4 },
+);
+
+const activityConditionArb: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({ kind: fc.constant('condition' as const), field: fc.constant('data.total'), op: fc.constantFrom('gt', 'gte', 'lt', 'eq'), value: fc.integer({ min: 0, max: 1000 }) }),
+  fc.record({ kind: fc.constant('condition' as const), field: fc.constant('data.store'), op: fc.constantFrom('eq', 'neq', 'startsWith'), value: fc.constantFrom('Kadıköy', 'kadıköy', 'KADIKÖY', 'Beş') }),
+  fc.record({ kind: fc.constant('condition' as const), field: fc.constant('at'), op: fc.constantFrom('after', 'before'), value: fc.constantFrom(...DATES) }),
+);
+
+export const eventArb: fc.Arbitrary<EventCondition> = fc
+  .record(
+    {
+      kind: fc.constant('event' as const),
+      activityType: fc.constantFrom(...ACTIVITY_TYPES),
+      withinDays: fc.integer({ min: 0, max: 400 }),
+      where: fc.record({ kind: fc.constant('group' as const), combinator: fc.constantFrom('and' as const, 'or' as const), rules: fc.array(activityConditionArb, { minLength: 1, maxLength: 2 }) }),
+      count: fc.record({ op: fc.constantFrom('gte' as const, 'lte' as const, 'eq' as const), value: fc.integer({ min: 0, max: 3 }) }),
+    },
+    { requiredKeys: ['kind', 'activityType'] },
+  );
+
+/** Rules with event conditions beside (and inside groups with) ordinary ones. */
+export const ruleWithEventsArb: fc.Arbitrary<SegmentRule> = fc
+  .tuple(ruleArb, fc.array(eventArb, { minLength: 1, maxLength: 2 }), fc.constantFrom('and' as const, 'or' as const))
+  .map(([rule, events, combinator]) => ({ kind: 'group', combinator, rules: [rule, ...events] }));
