@@ -29,7 +29,7 @@ export function closedError(tenant: string, reason: ClosedReason): CrmStorageErr
 export function toStorageError(error: unknown, tenant: string, closedReason?: ClosedReason): Error {
   if (error instanceof CrmError) return error;
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  const detail = error instanceof Error ? `: ${error.message}` : '';
+  const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
   const options = (retryable: boolean) => ({ retryable, cause: error });
   switch (name) {
     case 'QuotaExceededError':
