@@ -1,0 +1,383 @@
+/**
+ * @crmkit/storage-idb against Dexie and against raw IndexedDB, in one Chromium run: write 10,000 realistic
+ * customers into an empty store with the kit's customer indexes, then read them all back. Every contender gets
+ * the same documents, the same indexes (single fields multiEntry, as the adapter makes them) and a fresh database
+ * per run; the order of contenders rotates between runs. Medians of the timed runs are printed with the ratios
+ * (target: adapter ≤ 1.0 × Dexie and ≤ 1.3 × raw), then the time zod takes to validate the same customers.
+ *
+ *   pnpm bench storage-idb
+ */
+import { CORE_COLLECTIONS } from '../packages/core/src/index.js';
+import type { StoredDocument } from '../packages/core/src/index.js';
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { indexedDbStorage } from '../packages/storage-idb/src/index.js';
+
+const COUNT = 10_000;
+const RUNS = 9;
+const WARM_UP = 1;
+const PAGE = 1_000;
+
+type Log = (line: string) => void;
+
+// ---------------------------------------------------------------------------------------------- the customers
+
+/** mulberry32: the same customers on every run of the benchmark. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = [
+  'Ayşe',
+  'Mehmet',
+  'Zeynep',
+  'Mustafa',
+  'Elif',
+  'Ahmet',
+  'Emine',
+  'Ali',
+  'Hatice',
+  'Hüseyin',
+  'İrem',
+  'Çağrı',
+];
+const LAST = ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Yıldız', 'Öztürk', 'Aydın', 'Arslan', 'Doğan', 'Kılıç'];
+const CITIES = [
+  'İstanbul',
+  'Ankara',
+  'İzmir',
+  'Bursa',
+  'Antalya',
+  'Konya',
+  'Adana',
+  'Gaziantep',
+  'Eskişehir',
+  'Trabzon',
+];
+const CHANNELS = ['store', 'web', 'referral', 'agent', 'direct-marketing', 'social'];
+const TAGS = ['vip', 'b2b', 'newsletter', 'churn-risk', 'loyal', 'wholesale', 'event-2024', 'complaint'];
+const STAGES = ['acquisition', 'development', 'retention', 'decline'] as const;
+const RUNGS = ['prospect', 'customer', 'client', 'supporter', 'advocate', 'partner'] as const;
+
+interface Customer extends StoredDocument {
+  name: string;
+  emails: string[];
+  phones: string[];
+  company?: string;
+  address: { line: string; district: string; city: string; postalCode: string; country: string };
+  language: string;
+  tags: string[];
+  acquisition: { channel: string; at: string; campaign?: string };
+  owner: string;
+  lifecycle: {
+    stage: (typeof STAGES)[number];
+    ladder: (typeof RUNGS)[number];
+    firstPurchaseAt: string;
+    lastPurchaseAt: string;
+    purchases: number;
+    totalSpent: number;
+    currency: 'TRY';
+  };
+}
+
+function makeCustomers(count: number): Customer[] {
+  const next = random(2024);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const day = (from: number, span: number) =>
+    new Date(Date.UTC(2020, 0, 1) + (from + Math.floor(next() * span)) * 86_400_000);
+  return Array.from({ length: count }, (_, i) => {
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const slug = `${first}.${last}`
+      .toLocaleLowerCase('tr')
+      .normalize('NFD')
+      .replace(/[^a-z.]/g, '');
+    const created = day(0, 1500);
+    const firstPurchase = day(0, 1500);
+    const purchases = 1 + Math.floor(next() * 40);
+    return {
+      id: `cus_${i.toString(36).padStart(6, '0')}`,
+      rev: `1-${Math.floor(next() * 1e9).toString(36)}`,
+      createdAt: created.toISOString(),
+      updatedAt: new Date(created.getTime() + Math.floor(next() * 9e9)).toISOString(),
+      name: `${first} ${last}`,
+      emails:
+        next() < 0.3 ? [`${slug}${i}@example.com.tr`, `${slug}@work.example.com`] : [`${slug}${i}@example.com.tr`],
+      phones: [`+90 5${Math.floor(30 + next() * 20)} ${String(Math.floor(next() * 1e7)).padStart(7, '0')}`],
+      ...(next() < 0.4 ? { company: `${last} ${pick(['Tekstil', 'Gıda', 'Yazılım', 'İnşaat'])} A.Ş.` } : {}),
+      address: {
+        line: `${pick(['Atatürk', 'Cumhuriyet', 'İnönü', 'Gazi'])} Cd. No:${1 + Math.floor(next() * 200)}`,
+        district: pick(['Kadıköy', 'Çankaya', 'Konak', 'Nilüfer', 'Muratpaşa']),
+        city: pick(CITIES),
+        postalCode: String(10000 + Math.floor(next() * 80000)),
+        country: 'TR',
+      },
+      language: next() < 0.85 ? 'tr' : 'en-GB',
+      tags: TAGS.filter(() => next() < 0.2),
+      acquisition: {
+        channel: pick(CHANNELS),
+        at: created.toISOString(),
+        ...(next() < 0.5 ? { campaign: `spring-${2020 + Math.floor(next() * 5)}` } : {}),
+      },
+      owner: `usr_${Math.floor(next() * 25)}`,
+      lifecycle: {
+        stage: pick(STAGES),
+        ladder: pick(RUNGS),
+        firstPurchaseAt: firstPurchase.toISOString(),
+        lastPurchaseAt: new Date(firstPurchase.getTime() + Math.floor(next() * 3e10)).toISOString(),
+        purchases,
+        totalSpent: Math.round(purchases * (50 + next() * 2000) * 100) / 100,
+        currency: 'TRY',
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- the contenders
+
+const INDEXES = CORE_COLLECTIONS.find((definition) => definition.name === 'customers')!.indexes;
+
+interface Timing {
+  write: number;
+  read: number;
+  /** Reading back in pages of PAGE, where the contender pages; NaN otherwise. */
+  paged: number;
+}
+
+interface Contender {
+  name: string;
+  /** Opens a fresh, empty database, runs the timed work, and removes the database again. */
+  run(docs: readonly Customer[], database: string): Promise<Timing>;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await work();
+  return [performance.now() - started, result];
+}
+
+function check(count: number, what: string): void {
+  if (count !== COUNT) throw new Error(`${what} read back ${count} customers, not ${COUNT}`);
+}
+
+const adapter: Contender = {
+  name: '@crmkit/storage-idb',
+  async run(docs, database) {
+    const connection = await indexedDbStorage({ prefix: 'bench' }).open({
+      tenant: database,
+      collections: CORE_COLLECTIONS,
+    });
+    const customers = connection.collection<Customer>('customers');
+    const [write] = await timed(() => customers.bulkWrite(docs.map((doc) => ({ op: 'put', doc, expectedRev: null }))));
+    const [read, page] = await timed(() => customers.query({ limit: COUNT }));
+    check(page.items.length, 'the adapter');
+    const [paged, pages] = await timed(async () => {
+      let total = 0;
+      let cursor: string | undefined;
+      do {
+        const next = await customers.query({ limit: PAGE, ...(cursor ? { cursor } : {}) });
+        total += next.items.length;
+        cursor = next.nextCursor;
+      } while (cursor);
+      return total;
+    });
+    check(pages, 'the adapter, paging');
+    await connection.remove();
+    return { write, read, paged };
+  },
+};
+
+const dexie: Contender = {
+  name: `Dexie ${Dexie.semVer}`,
+  async run(docs, database) {
+    const db = new Dexie(`dexie-${database}`);
+    const schema = [
+      'id',
+      ...INDEXES.map((index) => (typeof index === 'string' ? `*${index}` : `[${index.join('+')}]`)),
+    ];
+    db.version(1).stores({ customers: schema.join(', ') });
+    await db.open();
+    const table = db.table<Customer, string>('customers');
+    const [write] = await timed(() => table.bulkPut(docs as Customer[]));
+    const [read, all] = await timed(() => table.toArray());
+    check(all.length, 'Dexie');
+    const [paged, pages] = await timed(async () => {
+      let total = 0;
+      let last: string | undefined;
+      for (;;) {
+        const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last))
+          .limit(PAGE)
+          .toArray();
+        total += page.length;
+        if (page.length < PAGE) return total;
+        last = page[page.length - 1]!.id;
+      }
+    });
+    check(pages, 'Dexie, paging');
+    db.close();
+    await Dexie.delete(`dexie-${database}`);
+    return { write, read, paged };
+  },
+};
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('request failed'));
+  });
+}
+
+const raw: Contender = {
+  name: 'raw IndexedDB',
+  async run(docs, database) {
+    const name = `raw-${database}`;
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('customers', { keyPath: 'id' });
+      for (const index of INDEXES) {
+        if (typeof index === 'string') store.createIndex(index, index, { multiEntry: true });
+        else store.createIndex(index.join('+'), [...index]);
+      }
+    };
+    const db = await request(open);
+    const [write] = await timed(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('customers', 'readwrite');
+          const store = tx.objectStore('customers');
+          for (const doc of docs) store.put(doc);
+          // As the adapter does: commit without waiting for the event loop to notice there is nothing more.
+          tx.commit();
+          tx.oncomplete = () => resolve();
+          tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+        }),
+    );
+    const [read, all] = await timed(() => request(db.transaction('customers').objectStore('customers').getAll()));
+    check(all.length, 'raw IndexedDB');
+    db.close();
+    await request(indexedDB.deleteDatabase(name));
+    return { write, read, paged: NaN };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- zod
+
+/** A representative customer schema until @crmkit/core exports its `CustomerSchema`. */
+const isoDate = z.iso.datetime({ offset: true });
+const CustomerSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/),
+  rev: z.string().min(1).max(64),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  name: z.string().trim().min(1).max(200),
+  emails: z.array(z.email()).max(10),
+  phones: z.array(z.string().regex(/^\+?[0-9][0-9 ()-]{4,22}$/)).max(10),
+  company: z.string().trim().max(200).optional(),
+  address: z
+    .strictObject({
+      line: z.string().max(300).optional(),
+      district: z.string().max(100).optional(),
+      city: z.string().max(100).optional(),
+      postalCode: z.string().max(20).optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .optional(),
+    })
+    .optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
+    .optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(100),
+  acquisition: z
+    .strictObject({ channel: z.string().min(1).max(50), at: isoDate, campaign: z.string().max(100).optional() })
+    .optional(),
+  owner: z.string().optional(),
+  lifecycle: z
+    .strictObject({
+      stage: z.enum(STAGES).optional(),
+      ladder: z.enum(RUNGS).optional(),
+      firstPurchaseAt: isoDate.optional(),
+      lastPurchaseAt: isoDate.optional(),
+      purchases: z.number().int().min(0).optional(),
+      totalSpent: z.number().finite().min(0).optional(),
+      currency: z.enum(['TRY', 'EUR', 'USD']).optional(),
+    })
+    .optional(),
+});
+
+// ---------------------------------------------------------------------------------------------- the run
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const ms = (value: number): string => (Number.isNaN(value) ? '—' : value.toFixed(1)).padStart(9);
+
+export default async function run(log: Log): Promise<void> {
+  const docs = makeCustomers(COUNT);
+  const contenders = [adapter, dexie, raw];
+  const timings = new Map<Contender, Timing[]>(contenders.map((contender) => [contender, []]));
+  const session = Math.random().toString(36).slice(2, 8);
+  log(
+    `${COUNT.toLocaleString('en')} customers, ${INDEXES.length} indexes; ${RUNS} timed runs after ${WARM_UP} warm-up`,
+  );
+  for (let round = 0; round < WARM_UP + RUNS; round++) {
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
+    for (const contender of order) {
+      const timing = await contender.run(docs, `${session}-${round}`);
+      if (round >= WARM_UP) timings.get(contender)!.push(timing);
+    }
+  }
+
+  const medians = new Map(
+    contenders.map((contender) => {
+      const runs = timings.get(contender)!;
+      const write = median(runs.map((t) => t.write));
+      const read = median(runs.map((t) => t.read));
+      return [
+        contender,
+        { write, read, total: median(runs.map((t) => t.write + t.read)), paged: median(runs.map((t) => t.paged)) },
+      ];
+    }),
+  );
+  log(
+    `median ms                   ${'write'.padStart(9)}${'read'.padStart(9)}${'total'.padStart(9)}${`pages of ${PAGE}`.padStart(15)}`,
+  );
+  for (const contender of contenders) {
+    const m = medians.get(contender)!;
+    log(`${contender.name.padEnd(27)} ${ms(m.write)}${ms(m.read)}${ms(m.total)}${ms(m.paged).padStart(15)}`);
+  }
+  const ours = medians.get(adapter)!;
+  const ratio = (peer: Contender, key: 'write' | 'read' | 'total') => (ours[key] / medians.get(peer)![key]).toFixed(2);
+  for (const [peer, target] of [
+    [dexie, 1.0],
+    [raw, 1.3],
+  ] as const) {
+    const total = ours.total / medians.get(peer)!.total;
+    log(
+      `ratio adapter / ${peer.name}: total ${total.toFixed(2)} (write ${ratio(peer, 'write')}, read ${ratio(peer, 'read')}) ` +
+        `— target ≤ ${target.toFixed(1)}: ${total <= target ? 'met' : 'MISSED'}`,
+    );
+  }
+  log(`ratio adapter / Dexie, paging by ${PAGE}: ${(ours.paged / medians.get(dexie)!.paged).toFixed(2)}`);
+
+  const validations: number[] = [];
+  for (let i = 0; i < WARM_UP + RUNS; i++) {
+    const [time, failures] = await timed(() =>
+      Promise.resolve(docs.reduce((bad, doc) => bad + (CustomerSchema.safeParse(doc).success ? 0 : 1), 0)),
+    );
+    if (failures) throw new Error(`${failures} customers failed validation`);
+    if (i >= WARM_UP) validations.push(time);
+  }
+  log(`zod: validating ${COUNT.toLocaleString('en')} customers takes ${median(validations).toFixed(1)} ms (median)`);
+}
