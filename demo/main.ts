@@ -8,6 +8,8 @@ import { indexedDbStorage } from '@crmkit/storage-idb';
 import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
 
 const app = document.querySelector<HTMLElement>('#app')!;
+// lit renders after existing children: drop the static "Loading…" placeholder first.
+app.replaceChildren();
 const locale = resolveLocale(navigator.language);
 
 const SAMPLE: CustomerInput[] = [
@@ -35,9 +37,16 @@ function show(crm: Crm, customers: Awaited<ReturnType<Crm['customers']['query']>
       <h1>crmkit ${KIT_VERSION}</h1>
       <p>${total} customers in IndexedDB (tenant “${crm.tenant}”, storage “${crm.storageKind}”).</p>
       <table>
-        <caption class="visually-hidden">Customers</caption>
+        <caption class="visually-hidden">
+          Customers
+        </caption>
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">City</th><th scope="col">Spent</th><th scope="col">VIP tier</th></tr>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">City</th>
+            <th scope="col">Spent</th>
+            <th scope="col">VIP tier</th>
+          </tr>
         </thead>
         <tbody>
           ${customers.map((customer) => {
@@ -68,5 +77,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  render(html`<p role="alert">The demo could not start: ${error instanceof Error ? error.message : String(error)}</p>`, app);
+  render(
+    html`<p role="alert">The demo could not start: ${error instanceof Error ? error.message : String(error)}</p>`,
+    app,
+  );
 });
