@@ -49,7 +49,7 @@ function externalFor(manifest) {
 }
 
 const started = Date.now();
-for (const { name, dir, manifest } of packages()) {
+for (const { dir, manifest } of packages()) {
   const t0 = Date.now();
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
   const external = externalFor(manifest);
@@ -70,7 +70,12 @@ for (const { name, dir, manifest } of packages()) {
   const bundle = await rollup({
     input: join(dir, 'src', 'index.ts'),
     external,
-    plugins: [dts({ tsconfig: join(root, 'tsconfig.base.json'), compilerOptions: { noEmit: false, allowImportingTsExtensions: false } })],
+    plugins: [
+      dts({
+        tsconfig: join(root, 'tsconfig.base.json'),
+        compilerOptions: { noEmit: false, allowImportingTsExtensions: false },
+      }),
+    ],
     onwarn(warning, warn) {
       if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
     },
