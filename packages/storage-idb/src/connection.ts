@@ -1,5 +1,5 @@
 /** One open tenant database: its collections, all-or-nothing transactions, change events, close and remove. */
-import { CrmUnknownCollectionError } from '@crmkit/core';
+import { CrmStorageError, CrmUnknownCollectionError } from '@crmkit/core';
 import type {
   Change,
   ChangeListener,
@@ -42,6 +42,7 @@ export class IdbConnection implements StorageConnection {
     readonly tenant: string,
     private readonly db: IDBPDatabase,
     private readonly layout: Layout,
+    private readonly names: ReadonlySet<string>,
     private readonly databaseName: string,
     private readonly factory: IDBFactory,
   ) {
@@ -57,10 +58,11 @@ export class IdbConnection implements StorageConnection {
     return new IdbCollection<T>(this, name);
   }
 
+  /** The indexes the collection's store has; only the collections this connection was opened with are known. */
   specs(name: string): readonly IndexSpec[] {
     this.assertOpen();
-    const specs = this.layout.get(name);
-    if (!specs) throw new CrmUnknownCollectionError(name, [...this.layout.keys()]);
+    const specs = this.names.has(name) ? this.layout.get(name) : undefined;
+    if (!specs) throw new CrmUnknownCollectionError(name, [...this.names]);
     return specs;
   }
 
@@ -106,15 +108,31 @@ export class IdbConnection implements StorageConnection {
   async transaction<R>(fn: (tx: TransactionScope) => R | Promise<R>): Promise<R> {
     this.assertOpen();
     const pending: PendingWrite[] = [];
+    let ended = false;
     const scope: TransactionScope = {
       collection: (name) => this.collection(name),
       write: (collection, rows) => {
+        // A write after the end would be lost without a word: refuse it instead.
+        if (ended) throw new CrmStorageError('closed', 'this transaction has already ended', { retryable: false });
         this.specs(collection);
         validateRows(rows, collection);
-        for (const row of rows) pending.push({ collection, row: row });
+        // A snapshot, so that changing a row after handing it over changes nothing (IndexedDB would clone it
+        // only at the commit). A value that cannot be cloned cannot be stored either: refused the same way.
+        let copies: PendingWrite['row'][];
+        try {
+          copies = structuredClone(rows) as PendingWrite['row'][];
+        } catch (error) {
+          throw this.mapError(error);
+        }
+        for (const row of copies) pending.push({ collection, row });
       },
     };
-    const result = await fn(scope);
+    let result: R;
+    try {
+      result = await fn(scope);
+    } finally {
+      ended = true;
+    }
     await this.commit(pending, true);
     return result;
   }

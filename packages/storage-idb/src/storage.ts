@@ -37,7 +37,7 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): CrmStor
       const name = `${prefix}:${tenant}`;
       try {
         const { db, layout } = await openTenantDatabase(factory, name, wanted, migrations);
-        return new IdbConnection(tenant, db, layout, name, factory);
+        return new IdbConnection(tenant, db, layout, new Set(wanted.keys()), name, factory);
       } catch (error) {
         throw toStorageError(error, tenant);
       }

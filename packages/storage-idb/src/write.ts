@@ -98,9 +98,12 @@ export async function commitWrites(
         changes.push({ collection, op: 'put', id, doc: row.doc, remote: false });
         results.push({ ok: true, id, doc: row.doc });
       } else {
-        target.store.delete(id);
-        target.current.delete(id);
-        changes.push({ collection, op: 'delete', id, doc: current, remote: false });
+        // Deleting what is not there changes nothing, so there is nothing to announce.
+        if (current) {
+          target.store.delete(id);
+          target.current.delete(id);
+          changes.push({ collection, op: 'delete', id, doc: current, remote: false });
+        }
         results.push({ ok: true, id, doc: undefined });
       }
       if (target.stats)

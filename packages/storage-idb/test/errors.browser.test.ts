@@ -99,7 +99,7 @@ describe('errors', function () {
     expect(heard).to.deep.equal([]);
   });
 
-  it('aborts a transaction over two collections mid-way: neither is written', async () => {
+  it('refuses a transaction whose rows cannot be stored: aborted, and neither collection is written', async () => {
     const db = await openTenant();
     const uncloneable = { ...customer(3), id: 't2', data: Symbol('nope') } as unknown as StoredDocument;
     const error = await rejection(() =>
