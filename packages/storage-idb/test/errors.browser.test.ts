@@ -1,7 +1,7 @@
 /**
  * Failures become typed errors and leave nothing half-written. The quota is real: a storage bucket with a small
- * quota makes Chromium abort the transaction with QuotaExceededError. The abort is real too: a value that cannot
- * be cloned, placed after rows that were already put in the same transaction.
+ * quota makes Chromium abort the transaction with QuotaExceededError, for bulkWrite and for transaction(). The
+ * abort is real too: a value that cannot be cloned, placed after rows already put in the same transaction.
  */
 import {
   CrmConflictError,
