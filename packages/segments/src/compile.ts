@@ -38,6 +38,7 @@ export function compilePlan(plan: Plan, fold: Fold): SegmentPredicate {
     case 'or':
       return any(plan.nodes.map((node) => compilePlan(node, fold)));
     case 'not': {
+      if (plan.node.k === 'leaf') return compileLeaf(plan.node, fold, true);
       const inner = compilePlan(plan.node, fold);
       return (doc, context) => !inner(doc, context);
     }
@@ -55,8 +56,9 @@ function all(tests: SegmentPredicate[]): SegmentPredicate {
     const [a, b] = tests as [SegmentPredicate, SegmentPredicate];
     return (doc, context) => a(doc, context) && b(doc, context);
   }
+  const count = tests.length;
   return (doc, context) => {
-    for (const test of tests) if (!test(doc, context)) return false;
+    for (let i = 0; i < count; i++) if (!tests[i]!(doc, context)) return false;
     return true;
   };
 }
@@ -68,16 +70,129 @@ function any(tests: SegmentPredicate[]): SegmentPredicate {
     const [a, b] = tests as [SegmentPredicate, SegmentPredicate];
     return (doc, context) => a(doc, context) || b(doc, context);
   }
+  const count = tests.length;
   return (doc, context) => {
-    for (const test of tests) if (test(doc, context)) return true;
+    for (let i = 0; i < count; i++) if (tests[i]!(doc, context)) return true;
     return false;
   };
 }
 
-function compileLeaf(leaf: LeafPlan, fold: Fold): SegmentPredicate {
+function compileLeaf(leaf: LeafPlan, fold: Fold, negate = false): SegmentPredicate {
+  const fused = leaf.computed ? undefined : fuseShortPath(leaf.field.split('.'), leaf.test, negate);
+  if (fused) return fused;
   const check = compileTest(leaf.test, fold);
   const get: Getter = leafGetter(leaf);
-  return (doc) => check(get(doc));
+  return negate ? (doc) => !check(get(doc)) : (doc) => check(get(doc));
+}
+
+type Doc = Record<string, unknown> | null | undefined;
+
+/**
+ * The exact (unfolded) tests on one- and two-step paths, with the read and the comparison written inline, and an
+ * optional negation folded in (`result !== negate`). Every closure made from one source location shares its
+ * optimised code, so its calls to other closures stay megamorphic and are never inlined; doing the whole
+ * condition in one closure saves three or four such calls per condition, which is most of the cost.
+ * Functions read as missing (see paths.ts): the typed tests below never match one, and `empty` checks.
+ */
+function fuseShortPath(keys: readonly string[], test: Test, negate: boolean): SegmentPredicate | undefined {
+  if (keys.length > 2 || ('fold' in test && test.fold)) return undefined;
+  const [a, b] = keys as [string, string | undefined];
+  // The two-step read is written out in each closure below (a call to a shared reader would not be inlined).
+  switch (test.t) {
+    case 'eq': {
+      const expected = test.value;
+      if (b === undefined) return (doc) => ((doc as Doc)?.[a] === expected) !== negate;
+      return (doc) => (((doc as Doc)?.[a] as Doc)?.[b] === expected) !== negate;
+    }
+    case 'in': {
+      const list = test.values;
+      const count = list.length;
+      if (count > 8) return undefined;
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        for (let i = 0; i < count; i++) if (list[i] === value) return !negate;
+        return negate;
+      };
+    }
+    case 'has': {
+      const list = test.values;
+      const count = list.length;
+      if (count > 8) return undefined;
+      if (test.mode === 'any') {
+        return (doc) => {
+          let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+          if (!Array.isArray(value)) return negate;
+          for (let j = 0; j < value.length; j++) {
+            const item: unknown = value[j];
+            for (let i = 0; i < count; i++) if (list[i] === item) return !negate;
+          }
+          return negate;
+        };
+      }
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        if (!Array.isArray(value)) return negate;
+        for (let i = 0; i < count; i++) if (!value.includes(list[i])) return negate;
+        return !negate;
+      };
+    }
+    case 'range': {
+      // Number and string ranges get closures of their own, so each comparison site sees one type.
+      const low = test.lo?.value;
+      const high = test.hi?.value;
+      const hasLow = test.lo !== undefined;
+      const hasHigh = test.hi !== undefined;
+      const lowInclusive = test.lo?.inclusive === true;
+      const highInclusive = test.hi?.inclusive === true;
+      if (test.type === 'number') {
+        const lo = low as number;
+        const hi = high as number;
+        return (doc) => {
+          let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+          if (typeof value !== 'number') return negate;
+          if (hasLow && (lowInclusive ? value < lo : value <= lo)) return negate;
+          if (hasHigh && (highInclusive ? value > hi : value >= hi)) return negate;
+          return !negate;
+        };
+      }
+      const lo = low as string;
+      const hi = high as string;
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        if (typeof value !== 'string') return negate;
+        if (hasLow && (lowInclusive ? value < lo : value <= lo)) return negate;
+        if (hasHigh && (highInclusive ? value > hi : value >= hi)) return negate;
+        return !negate;
+      };
+    }
+    case 'text': {
+      const needle = test.value;
+      const mode = test.mode;
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        if (typeof value !== 'string') return negate;
+        const found =
+          mode === 'contains' ? value.includes(needle) : mode === 'startsWith' ? value.startsWith(needle) : value.endsWith(needle);
+        return found !== negate;
+      };
+    }
+    case 'empty':
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        const empty =
+          value == null || value === '' || typeof value === 'function' || (Array.isArray(value) && value.length === 0);
+        return empty !== negate;
+      };
+    default:
+      return undefined;
+  }
 }
 
 type ValueTest = (value: unknown) => boolean;
@@ -127,6 +242,12 @@ function membership(values: readonly Primitive[], folded: boolean, fold: Fold): 
     const only = values[0];
     return (value) => value === only;
   }
+  if (values.length === 2) {
+    const [first, second] = values;
+    return (value) => value === first || value === second;
+  }
+  // Short lists are faster to scan than to hash.
+  if (values.length <= 8) return (value) => values.includes(value as Primitive);
   return (value) => set.has(value);
 }
 
