@@ -8,8 +8,8 @@ import { CrmChangeEvent, CrmEvents } from './events.js';
 import { MessageCatalogue, resolveLocale, type Locale, type MessageKey } from './i18n/messages.js';
 import { MetricsEngine } from './metrics.js';
 import { PluginHost } from './plugins/plugin-host.js';
-import type { CrmPlugin, PluginStatus } from './plugins/types.js';
-import { ActivityRepository, AuditRepository, ConsentRepository } from './repositories.js';
+import type { CrmPlugin, PluginStatus, SegmentService } from './plugins/types.js';
+import { ActivityRepository, AuditRepository, ConsentRepository, SegmentRepository } from './repositories.js';
 import { Repository, checkId, newId, nextRev, type KernelServices } from './repository.js';
 import { SchemaRegistry } from './schema-registry.js';
 import type { AuditRecord, CrmDocuments, CrmInputs, Customer } from './schemas/index.js';
@@ -69,7 +69,7 @@ export class Crm {
   readonly activities: ActivityRepository;
   readonly salesDocuments: Repository<'salesDocuments'>;
   readonly npsResponses: Repository<'npsResponses'>;
-  readonly segments: Repository<'segments'>;
+  readonly segments: SegmentRepository;
   readonly tickets: Repository<'tickets'>;
   readonly audit: AuditRepository;
   readonly metrics: MetricsEngine;
@@ -102,7 +102,14 @@ export class Crm {
     this.activities = new ActivityRepository('activities', kernel);
     this.salesDocuments = new Repository('salesDocuments', kernel);
     this.npsResponses = new Repository('npsResponses', kernel);
-    this.segments = new Repository('segments', kernel);
+    this.segments = new SegmentRepository('segments', kernel);
+    let service: SegmentService | undefined;
+    this.segments.service = () => {
+      if (service) return service;
+      const provided = host.active(host.contributions.segmentServices)[0];
+      service = provided && host.run(provided.pluginId, 'init', () => provided.factory(this), undefined);
+      return service;
+    };
     this.tickets = new Repository('tickets', kernel);
     this.audit = new AuditRepository('audit', kernel);
     this.repositories = {

@@ -14,7 +14,14 @@ export {
   type ChangeCallback,
 } from './crm.js';
 export { Repository, nextRev, newId } from './repository.js';
-export { ConsentRepository, ActivityRepository, AuditRepository, currentConsents } from './repositories.js';
+export {
+  ConsentRepository,
+  ActivityRepository,
+  AuditRepository,
+  SegmentRepository,
+  currentConsents,
+  isSegmentRule,
+} from './repositories.js';
 export {
   SchemaRegistry,
   toIssues,

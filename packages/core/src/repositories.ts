@@ -2,7 +2,10 @@
 import { CrmValidationError } from './errors.js';
 import { Repository, checkId } from './repository.js';
 import { CONSENT_CHANNELS, type Activity, type Consent, type ConsentChannel } from './schemas/index.js';
-import type { Page } from './storage/contract.js';
+import type { CountResult, Page, Where } from './storage/contract.js';
+import { CrmUnsupportedError } from './errors.js';
+import type { CustomerWithMetrics } from './metrics.js';
+import type { SegmentRuleLike, SegmentService } from './plugins/types.js';
 
 /**
  * Consents are append-only evidence (KVKK/İYS): a change of mind is a new record, the current state is the latest
@@ -90,5 +93,57 @@ export class AuditRepository extends Repository<'audit'> {
         this.name,
       ),
     );
+  }
+}
+
+/** Whether `value` is a segment rule (a group with `rules`) rather than a storage `where`. */
+export function isSegmentRule(value: unknown): value is SegmentRuleLike {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { kind?: unknown }).kind === 'group' &&
+    Array.isArray((value as { rules?: unknown }).rules)
+  );
+}
+
+/**
+ * Saved segments, and the audience of a rule: `count(rule)` and `members(rule)` are answered by the segment
+ * engine that `segmentsPlugin()` of `@crmkit/segments` provides. `count(where)` counts saved segments.
+ */
+export class SegmentRepository extends Repository<'segments'> {
+  /** @internal Set by the crm once plugins are loaded. */
+  service: (() => SegmentService | undefined) | undefined;
+
+  private engine(): SegmentService {
+    const service = this.service?.();
+    if (!service) {
+      throw new CrmUnsupportedError(
+        'no segment engine: add segmentsPlugin() from @crmkit/segments to createCrm({ plugins })',
+      );
+    }
+    return service;
+  }
+
+  override count(whereOrRule?: Where | SegmentRuleLike): Promise<CountResult> {
+    if (isSegmentRule(whereOrRule)) {
+      try {
+        return this.engine().count(whereOrRule);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return super.count(whereOrRule);
+  }
+
+  /** The customers a rule selects, a page at a time, with their metrics. */
+  members(
+    rule: SegmentRuleLike,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<CustomerWithMetrics>> {
+    try {
+      return this.engine().members(rule, options);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 }

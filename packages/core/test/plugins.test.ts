@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { z } from 'zod';
 import {
+  CrmUnsupportedError,
   CrmPluginError,
   CrmPluginErrorEvent,
   CrmValidationError,
@@ -284,5 +285,32 @@ describe('plugins', () => {
     expect(crm.t('common.save')).to.equal('Kaydet');
     expect(crm.plugins.isActive('failing-init')).to.equal(false);
     expect((await crm.customers.put(john)).id).to.be.a('string');
+  });
+
+  it('answers crm.segments.count(rule) and members(rule) through the provided segment engine', async () => {
+    const rule = { kind: 'group' as const, combinator: 'and' as const, rules: [] };
+    const without = await createCrm();
+    expect(await rejection(without.segments.count(rule))).to.be.instanceOf(CrmUnsupportedError);
+    expect((await without.segments.count()).count).to.equal(0);
+
+    const engine = plugin('fake-engine', (ctx) =>
+      ctx.segments.provideService((crm) => ({
+        count: async () => ({ count: (await crm.customers.count()).count, exact: true }),
+        members: async () => ({ items: [] }),
+      })),
+    );
+    const second = plugin('second-engine', (ctx) =>
+      ctx.segments.provideService(() => ({
+        count: async () => ({ count: -1, exact: true }),
+        members: async () => ({ items: [] }),
+      })),
+    );
+    const crm = await createCrm({ plugins: [engine, second] });
+    await crm.customers.put(john);
+    await crm.segments.put({ name: 'Everyone', rule });
+    expect(await crm.segments.count(rule)).to.deep.equal({ count: 1, exact: true });
+    expect((await crm.segments.count({ name: 'Everyone' })).count).to.equal(1);
+    expect((await crm.segments.members(rule)).items).to.deep.equal([]);
+    expect(crm.plugins.status()[1]).to.deep.include({ id: 'second-engine', state: 'disabled' });
   });
 });

@@ -22,8 +22,10 @@ import type {
   PluginStatus,
   SegmentFieldContribution,
   SegmentOperatorContribution,
+  SegmentService,
   TimelineTypeContribution,
 } from './types.js';
+import type { Crm } from '../crm.js';
 
 /** A contribution and the plugin it came from (`core` for the kit's own). */
 export type Owned<T> = T & { readonly pluginId: string };
@@ -35,6 +37,7 @@ export interface Contributions {
   segmentFields: Owned<SegmentFieldContribution>[];
   segmentOperators: Owned<SegmentOperatorContribution>[];
   cardActions: Owned<CardActionContribution>[];
+  segmentServices: Owned<{ factory: (crm: Crm) => SegmentService }>[];
   beforeHooks: Owned<{ collection: CollectionName | '*'; hook: BeforeHook; options: BeforeHookOptions }>[];
   afterHooks: Owned<{ collection: CollectionName | '*'; hook: AfterHook }>[];
 }
@@ -46,6 +49,7 @@ const emptyContributions = (): Contributions => ({
   segmentFields: [],
   segmentOperators: [],
   cardActions: [],
+  segmentServices: [],
   beforeHooks: [],
   afterHooks: [],
 });
@@ -179,6 +183,12 @@ export class PluginHost {
         addOperator: (operator) => {
           named('segment operator', operator.id);
           staged.segmentOperators.push(own(operator));
+        },
+        provideService: (factory) => {
+          const existing = this.contributions.segmentServices[0] ?? staged.segmentServices[0];
+          if (existing)
+            throw new CrmPluginError(pluginId, `the segment engine is already provided by "${existing.pluginId}"`);
+          staged.segmentServices.push(own({ factory }));
         },
       },
       card: { addAction: (action) => staged.cardActions.push(own(action)) },

@@ -7,6 +7,8 @@ import type { CollectionName } from '../collections.js';
 import type { Locale } from '../i18n/messages.js';
 import type { Activity, Customer, CrmDocuments } from '../schemas/index.js';
 import type { Crm } from '../crm.js';
+import type { CustomerWithMetrics } from '../metrics.js';
+import type { CountResult, Page } from '../storage/contract.js';
 
 /** Text shown to people, in every language the kit speaks. */
 export type LocalizedText = Readonly<Record<Locale, string>>;
@@ -101,6 +103,23 @@ export interface SegmentOperatorContribution {
   evaluate(fieldValue: unknown, ruleValue: unknown): boolean;
 }
 
+/** A segment rule as stored and exchanged: the tree of `@crmkit/segments` (a group at the root). */
+export interface SegmentRuleLike {
+  kind: 'group';
+  combinator: 'and' | 'or';
+  rules: readonly unknown[];
+  not?: boolean;
+}
+
+/**
+ * Who answers `crm.segments.count(rule)` and `crm.segments.members(rule)`: provided by `segmentsPlugin()` of
+ * `@crmkit/segments`, so that the core does not depend on the engine.
+ */
+export interface SegmentService {
+  count(rule: SegmentRuleLike): Promise<CountResult>;
+  members(rule: SegmentRuleLike, options?: { limit?: number; cursor?: string }): Promise<Page<CustomerWithMetrics>>;
+}
+
 export interface CardActionContribution {
   id: string;
   label: LocalizedText;
@@ -147,6 +166,8 @@ export interface PluginContext {
   readonly segments: {
     addField(field: SegmentFieldContribution): void;
     addOperator(operator: SegmentOperatorContribution): void;
+    /** Installs the segment engine; one plugin at most may do so. */
+    provideService(factory: (crm: Crm) => SegmentService): void;
   };
   readonly card: { addAction(action: CardActionContribution): void };
   readonly hooks: {
