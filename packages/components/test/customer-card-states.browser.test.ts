@@ -1,29 +1,29 @@
-/* eslint-disable @typescript-eslint/no-floating-promises -- @open-wc/semantic-dom-diff types every equal() as a promise */
-import { fixture, html, oneEvent } from '@open-wc/testing';
+ 
+import { html, oneEvent } from '@open-wc/testing';
 import { expect } from './expect.js';
 import { CrmStorageError } from '@crmkit/core';
 import '../src/index.js';
 import type { CrmCustomerCard } from '../src/index.js';
 import { CrmErrorEvent } from '../src/index.js';
-import { $, $$, seededCrm, text, until } from './support.js';
+import { $, $$, seededCrm, text, until, mount } from './support.js';
 
 describe('crm-customer-card states', () => {
   it('shows a loading skeleton until it has a crm, and it is accessible', async () => {
-    const el = await fixture<CrmCustomerCard>(html`<crm-customer-card customer-id="c1"></crm-customer-card>`);
+    const el = await mount<CrmCustomerCard>(html`<crm-customer-card customer-id="c1"></crm-customer-card>`);
     expect($(el, '[part="skeleton"]').getAttribute('role')).to.equal('status');
     await expect(el).to.be.accessible();
   });
 
   it('shows the empty state without a customer id', async () => {
     const { crm } = await seededCrm();
-    const el = await fixture<CrmCustomerCard>(html`<crm-customer-card .crm=${crm}></crm-customer-card>`);
+    const el = await mount<CrmCustomerCard>(html`<crm-customer-card .crm=${crm}></crm-customer-card>`);
     expect(text($(el, '[part="empty"]'))).to.equal('No customer selected');
     await expect(el).to.be.accessible();
   });
 
   it('says so when the customer does not exist', async () => {
     const { crm } = await seededCrm();
-    const el = await fixture<CrmCustomerCard>(
+    const el = await mount<CrmCustomerCard>(
       html`<crm-customer-card .crm=${crm} customer-id="nobody"></crm-customer-card>`,
     );
     await until(() => $$(el, '[part="empty"]').length === 1, 'empty state');
@@ -39,7 +39,7 @@ describe('crm-customer-card states', () => {
       if (failures-- > 0) return Promise.reject(new CrmStorageError('unavailable', 'offline'));
       return real(id);
     };
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const container = await mount<HTMLDivElement>(html`<div></div>`);
     const errored = oneEvent(container, CrmErrorEvent.type);
     const el = document.createElement('crm-customer-card');
     el.crm = crm;
@@ -57,7 +57,7 @@ describe('crm-customer-card states', () => {
 
   it('renders the customer when ready, and it is accessible', async () => {
     const { crm, customer } = await seededCrm();
-    const el = await fixture<CrmCustomerCard>(
+    const el = await mount<CrmCustomerCard>(
       html`<crm-customer-card .crm=${crm} customer-id=${customer.id}></crm-customer-card>`,
     );
     await until(() => $$(el, '[part="name"]').length === 1, 'ready state');

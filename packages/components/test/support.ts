@@ -9,6 +9,7 @@ import {
 } from '@crmkit/core';
 import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
 import { aTimeout } from '@open-wc/testing';
+import { ReactiveElement, render, type TemplateResult } from 'lit';
 
 export const NOW = new Date('2025-03-14T10:00:00Z');
 
@@ -78,3 +79,24 @@ export async function until(check: () => boolean, what = 'condition', timeoutMs 
     await aTimeout(10);
   }
 }
+
+const mounted: HTMLElement[] = [];
+
+/**
+ * Renders a template into the page and returns its first element. Unlike fixture() it does not wait for an
+ * animation frame, which a background tab never gets when the runner tests two files at a time.
+ */
+export async function mount<T extends Element = HTMLElement>(template: TemplateResult): Promise<T> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  const first = container.firstElementChild;
+  if (!first) throw new Error('the template rendered no element');
+  if (first instanceof ReactiveElement) await first.updateComplete;
+  return first as T;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
