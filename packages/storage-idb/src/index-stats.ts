@@ -7,7 +7,6 @@
  * - `arrays`: documents whose (single) indexed field is an array. A multiEntry index then holds such a document
  *   once per element, so `IDBIndex.count` over a range can count it twice; only while this is 0 is it exact.
  */
-import { getPath } from '@crmkit/core';
 import type { StoredDocument } from '@crmkit/core';
 import { isScalar } from './key-ranges.js';
 import type { IndexSpec } from './schema.js';
@@ -21,28 +20,38 @@ export const statsKey = (store: string): string => `stats:${store}`;
 
 export const emptyStats = (): IndexStats => ({ irregular: {}, arrays: {} });
 
-function isIrregular(doc: StoredDocument, spec: IndexSpec): boolean {
-  for (const field of spec.fields) if (!isScalar(getPath(doc, field))) return true;
-  return false;
+/** Dotted paths split once: this runs for every index of every written document. */
+const segmentsOf = new Map<string, readonly string[]>();
+
+function valueAt(doc: StoredDocument, path: string): unknown {
+  let segments = segmentsOf.get(path);
+  if (!segments) segmentsOf.set(path, (segments = path.split('.')));
+  let value: unknown = doc;
+  for (const key of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
-function isArray(doc: StoredDocument, spec: IndexSpec): boolean {
-  return spec.fields.length === 1 && Array.isArray(getPath(doc, spec.fields[0]!));
+/** Bit 1: irregular; bit 2: an array in a single-field index. */
+function classify(doc: StoredDocument, spec: IndexSpec): number {
+  if (spec.fields.length === 1) {
+    const value = valueAt(doc, spec.fields[0]!);
+    return isScalar(value) ? 0 : Array.isArray(value) ? 3 : 1;
+  }
+  for (const field of spec.fields) if (!isScalar(valueAt(doc, field))) return 1;
+  return 0;
 }
 
 /** Counters computed from scratch, for a store whose indexes were just created or whose data a migration changed. */
 export function computeStats(docs: readonly StoredDocument[], specs: readonly IndexSpec[]): IndexStats {
   const stats = emptyStats();
   for (const spec of specs) {
-    let irregular = 0;
-    let arrays = 0;
-    for (const doc of docs) {
-      if (isIrregular(doc, spec)) irregular++;
-      if (isArray(doc, spec)) arrays++;
-    }
-    stats.irregular[spec.name] = irregular;
-    stats.arrays[spec.name] = arrays;
+    stats.irregular[spec.name] = 0;
+    stats.arrays[spec.name] = 0;
   }
+  for (const doc of docs) applyDelta(stats, specs, undefined, doc);
   return stats;
 }
 
@@ -54,15 +63,12 @@ export function applyDelta(
   after: StoredDocument | undefined,
 ): void {
   for (const spec of specs) {
+    const kind = after ? classify(after, spec) : 0;
+    const was = before ? classify(before, spec) : 0;
+    if (kind === was) continue;
     const irregular = stats.irregular[spec.name];
-    if (irregular !== undefined) {
-      stats.irregular[spec.name] =
-        irregular + (after && isIrregular(after, spec) ? 1 : 0) - (before && isIrregular(before, spec) ? 1 : 0);
-    }
+    if (irregular !== undefined) stats.irregular[spec.name] = irregular + (kind & 1) - (was & 1);
     const arrays = stats.arrays[spec.name];
-    if (arrays !== undefined) {
-      stats.arrays[spec.name] =
-        arrays + (after && isArray(after, spec) ? 1 : 0) - (before && isArray(before, spec) ? 1 : 0);
-    }
+    if (arrays !== undefined) stats.arrays[spec.name] = arrays + ((kind >> 1) & 1) - ((was >> 1) & 1);
   }
 }
