@@ -3,7 +3,7 @@
  * while alive a customer buys at a Poisson rate λ ~ Gamma(r, α); after every purchase they drop out with
  * probability p ~ Beta(a, b). Fitted by maximum likelihood on each customer's (frequency, recency, T).
  */
-import { IssueCollector, invalid } from './validate.js';
+import { IssueCollector } from './validate.js';
 import { hyp2f1, lnRisingFactorial, logAddExp } from './math/special.js';
 import { nelderMead } from './math/optimize.js';
 
@@ -14,7 +14,7 @@ export interface BgNbdParams {
   b: number;
 }
 
-/** What the model reads of one customer; `CustomerSummary` from `summarizeTransactions` fits. */
+/** What the model reads of one customer; a `CustomerSummary` row from `summarizeTransactions` fits. */
 export interface PurchaseHistory {
   /** Repeat purchases (an integer ≥ 0). */
   frequency: number;
@@ -24,26 +24,17 @@ export interface PurchaseHistory {
   T: number;
 }
 
-export interface BgNbdModel {
-  readonly params: Readonly<BgNbdParams>;
-  /** P(the customer is still alive at T), given their history. */
-  probabilityAlive(history: PurchaseHistory): number;
-  /** Expected purchases in (0, t] of a customer who has just made their first purchase. */
-  expectedPurchases(t: number): number;
-  /** Expected purchases in (T, T + t] of a customer with this history. */
-  conditionalExpectedPurchases(t: number, history: PurchaseHistory): number;
-  /** The same for several horizons at once (the history is checked once): a cumulative forecast curve. */
-  conditionalExpectedPurchasesAt(times: readonly number[], history: PurchaseHistory): number[];
-}
-
-export interface FittedBgNbdModel extends BgNbdModel {
+export interface BgNbdFit extends BgNbdParams {
   /** Log-likelihood of the data at the fitted parameters (the sum over customers). */
-  readonly logLikelihood: number;
+  logLikelihood: number;
+  /** Nelder–Mead iterations used. */
+  iterations: number;
+  /** True when the search settled on an interior optimum with a finite likelihood. */
+  converged: boolean;
+  /** Why `converged` is false (absent when it is true). */
+  reason?: string;
   /** Customers the model was fitted on. */
-  readonly customers: number;
-  readonly iterations: number;
-  /** False when the optimiser ran out of iterations before the simplex collapsed. */
-  readonly converged: boolean;
+  customers: number;
 }
 
 export interface BgNbdFitOptions {
@@ -58,67 +49,25 @@ export interface BgNbdFitOptions {
 }
 
 const TARGET = 'fitBgNbd';
-
-/** A BG/NBD model from known parameters, e.g. ones stored after an earlier fit. */
-export function bgNbd(params: BgNbdParams): BgNbdModel {
-  checkParams(params, 'bgNbd');
-  const { r, alpha, a, b } = params;
-  const frozen = Object.freeze({ r, alpha, a, b });
-  return {
-    params: frozen,
-    probabilityAlive(history) {
-      return 1 / (1 + deadOdds(checkHistory(history, 'probabilityAlive')));
-    },
-    expectedPurchases(t) {
-      checkHorizon(t, 'expectedPurchases');
-      if (t === 0) return 0;
-      const z = t / (alpha + t);
-      const f = hyp2f1(r, b, a + b - 1, z);
-      return ((a + b - 1) / (a - 1)) * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * f);
-    },
-    conditionalExpectedPurchases(t, history) {
-      checkHorizon(t, 'conditionalExpectedPurchases');
-      return conditional(t, checkHistory(history, 'conditionalExpectedPurchases'));
-    },
-    conditionalExpectedPurchasesAt(times, history) {
-      const issues = new IssueCollector('conditionalExpectedPurchasesAt');
-      if (issues.array(times, ['times'])) times.forEach((t, i) => issues.number(t, ['times', i], { min: 0 }));
-      const read = readHistory(issues, history, ['history']);
-      issues.throwIfAny();
-      return times.map((t) => conditional(t, read!));
-    },
-  };
-
-  function conditional(t: number, { frequency: x, recency: tx, T }: PurchaseHistory): number {
-    if (t === 0) return 0;
-    const z = t / (alpha + T + t);
-    const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
-    const head = (a + b + x - 1) / (a - 1);
-    const body = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f;
-    return (head * body) / (1 + deadOdds({ frequency: x, recency: tx, T }));
-  }
-
-  /** P(dropped out) / P(alive) given the history: a/(b + x − 1) · ((α + T)/(α + tx))^(r + x), 0 when x = 0. */
-  function deadOdds({ frequency: x, recency: tx, T }: PurchaseHistory): number {
-    if (x === 0) return 0;
-    return Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
-  }
-}
+/** A fitted log-parameter beyond ±this sits on the edge of the space: e^±23 ≈ 1e±10. */
+const LOG_BOUND = 23;
 
 /**
- * Fits a BG/NBD model by maximum likelihood (Nelder–Mead on log-parameters). Customers with the same
- * (frequency, recency, T) are counted once with a weight, so cohorts acquired on a few dates fit fast.
- * Needs at least one customer with a repeat purchase: without one the parameters are not identified.
+ * Fits BG/NBD by maximum likelihood: Nelder–Mead on log-parameters, the log-likelihood from log-gamma
+ * sums and log-sum-exp. Customers with the same (frequency, recency, T) are counted once with a weight,
+ * so cohorts acquired on a few dates fit fast.
+ *
+ * Bad rows (negative or fractional frequency, recency > T, non-finite values) and empty input throw a
+ * `CrmValidationError` naming each row. Data that cannot pin the parameters down (no repeat purchase at
+ * all, a handful of customers) comes back with `converged: false` and the `reason`, never with NaN.
  */
-export function fitBgNbd(histories: readonly PurchaseHistory[], options: BgNbdFitOptions = {}): FittedBgNbdModel {
-  const data = groupHistories(histories, TARGET);
-  if (data.customers === 0) invalid(TARGET, [], 'needs at least one customer', 'too_small');
-  if (!data.anyRepeat)
-    invalid(TARGET, [], 'needs at least one customer with a repeat purchase (frequency > 0)', 'too_small');
-  const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer))
-    invalid(TARGET, ['options', 'penalizer'], 'must be a finite number ≥ 0');
-  if (options.initial) checkParams(options.initial, TARGET);
+export function fitBgNbd(rows: readonly PurchaseHistory[], options: BgNbdFitOptions = {}): BgNbdFit {
+  const data = groupHistories(rows, TARGET);
+  const issues = new IssueCollector(TARGET);
+  if (data.customers === 0) issues.add([], 'needs at least one customer', 'too_small');
+  const penalizer = issues.number(options.penalizer ?? 0, ['options', 'penalizer'], { min: 0 }) ?? 0;
+  if (options.initial) readBgNbdParams(issues, options.initial, ['options', 'initial']);
+  issues.throwIfAny();
   const start = options.initial ?? { r: 1, alpha: 1, a: 1, b: 1 };
 
   const objective = (logParams: readonly number[]): number => {
@@ -131,19 +80,99 @@ export function fitBgNbd(histories: readonly PurchaseHistory[], options: BgNbdFi
   });
   const [r, alpha, a, b] = result.x.map(Math.exp) as [number, number, number, number];
   const params = { r, alpha, a, b };
-  return Object.freeze({
-    ...bgNbd(params),
-    logLikelihood: groupedLogLikelihood(params, data),
-    customers: data.customers,
+  const logLikelihood = groupedLogLikelihood(params, data);
+  let reason: string | undefined;
+  if (!Number.isFinite(logLikelihood) || !result.x.every(Number.isFinite)) {
+    reason = 'the log-likelihood is not finite anywhere the search went';
+  } else if (!data.anyRepeat) {
+    reason = 'no customer made a repeat purchase, so the data cannot identify the model (a and b are arbitrary)';
+  } else if (result.x.some((x) => Math.abs(x) > LOG_BOUND)) {
+    const names = ['r', 'alpha', 'a', 'b'].filter((_, i) => Math.abs(result.x[i]!) > LOG_BOUND);
+    reason = `${names.join(', ')} ran off to the edge of the parameter space: too little data to fit (try a penalizer)`;
+  } else if (!result.converged) {
+    reason = `the optimiser stopped after ${result.iterations} iterations without settling`;
+  }
+  const fit: BgNbdFit = {
+    ...params,
+    logLikelihood,
     iterations: result.iterations,
-    converged: result.converged,
-  });
+    converged: reason === undefined,
+    customers: data.customers,
+  };
+  if (reason !== undefined) fit.reason = reason;
+  return fit;
 }
 
-/** The BG/NBD log-likelihood of the histories under the parameters (a sum over customers). */
-export function bgNbdLogLikelihood(params: BgNbdParams, histories: readonly PurchaseHistory[]): number {
+/** The BG/NBD log-likelihood of the rows under the parameters (a sum over customers). */
+export function bgNbdLogLikelihood(params: BgNbdParams, rows: readonly PurchaseHistory[]): number {
   checkParams(params, 'bgNbdLogLikelihood');
-  return groupedLogLikelihood(params, groupHistories(histories, 'bgNbdLogLikelihood'));
+  return groupedLogLikelihood(params, groupHistories(rows, 'bgNbdLogLikelihood'));
+}
+
+/**
+ * P(the customer is still alive at T) given their history: 1 / (1 + a/(b + x − 1) · ((α + T)/(α + tx))^(r + x)),
+ * and 1 for a customer without a repeat purchase (the model lets customers drop out only after a purchase).
+ */
+export function bgNbdPAlive(params: BgNbdParams, row: PurchaseHistory): number {
+  const target = 'bgNbdPAlive';
+  checkParams(params, target);
+  return 1 / (1 + deadOdds(params, checkHistory(row, target)));
+}
+
+/** Expected purchases in (0, t] of a customer who has just made their first purchase (the paper's E[X(t)]). */
+export function bgNbdUnconditionalExpected(params: BgNbdParams, t: number): number {
+  const target = 'bgNbdUnconditionalExpected';
+  checkParams(params, target);
+  checkHorizon(t, target);
+  const { r, alpha, a, b } = params;
+  if (t === 0) return 0;
+  const f = hyp2f1(r, b, a + b - 1, t / (alpha + t));
+  return ((a + b - 1) / (a - 1)) * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * f);
+}
+
+/**
+ * Expected purchases in (T, T + t] of a customer with this history: the paper's conditional expectation
+ * (its equation 10), through ₂F₁(r + x, b + x; a + b + x − 1; t/(α + T + t)).
+ */
+export function bgNbdExpectedPurchases(params: BgNbdParams, t: number, row: PurchaseHistory): number {
+  const target = 'bgNbdExpectedPurchases';
+  checkParams(params, target);
+  checkHorizon(t, target);
+  return conditionalExpected(params, t, checkHistory(row, target));
+}
+
+/**
+ * The cumulative conditional expectation at several horizons (the history is checked once): the forecast
+ * curve that `predictClv` discounts.
+ */
+export function bgNbdExpectedPurchasesAt(
+  params: BgNbdParams,
+  times: readonly number[],
+  row: PurchaseHistory,
+): number[] {
+  const issues = new IssueCollector('bgNbdExpectedPurchasesAt');
+  readBgNbdParams(issues, params, ['params']);
+  if (issues.array(times, ['times'])) times.forEach((t, i) => issues.number(t, ['times', i], { min: 0 }));
+  const read = readHistory(issues, row, ['row']);
+  issues.throwIfAny();
+  return times.map((t) => conditionalExpected(params, t, read!));
+}
+
+function conditionalExpected(params: BgNbdParams, t: number, history: PurchaseHistory): number {
+  const { r, alpha, a, b } = params;
+  const { frequency: x, T } = history;
+  if (t === 0) return 0;
+  const z = t / (alpha + T + t);
+  const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
+  const head = (a + b + x - 1) / (a - 1);
+  const body = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f;
+  return (head * body) / (1 + deadOdds(params, history));
+}
+
+/** P(dropped out) / P(alive) given the history: a/(b + x − 1) · ((α + T)/(α + tx))^(r + x), 0 when x = 0. */
+function deadOdds({ r, alpha, a, b }: BgNbdParams, { frequency: x, recency: tx, T }: PurchaseHistory): number {
+  if (x === 0) return 0;
+  return Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
 }
 
 interface Grouped {
@@ -208,7 +237,7 @@ function groupedLogLikelihood({ r, alpha, a, b }: BgNbdParams, data: Grouped): n
 }
 
 /** Validates one history into `issues`; returns it when valid. */
-function readHistory(
+export function readHistory(
   issues: IssueCollector,
   value: unknown,
   path: ReadonlyArray<string | number>,
@@ -231,7 +260,7 @@ function readHistory(
 
 function checkHistory(history: PurchaseHistory, target: string): PurchaseHistory {
   const issues = new IssueCollector(target);
-  const read = readHistory(issues, history, []);
+  const read = readHistory(issues, history, ['row']);
   issues.throwIfAny();
   return read!;
 }
@@ -242,11 +271,15 @@ function checkHorizon(t: number, target: string): void {
   issues.throwIfAny();
 }
 
+export function readBgNbdParams(issues: IssueCollector, params: unknown, path: ReadonlyArray<string | number>): void {
+  if (issues.record(params, path)) {
+    for (const key of ['r', 'alpha', 'a', 'b'] as const)
+      issues.number(params[key], [...path, key], { min: 0, exclusive: true });
+  }
+}
+
 function checkParams(params: BgNbdParams, target: string): void {
   const issues = new IssueCollector(target);
-  if (issues.record(params, ['params'])) {
-    for (const key of ['r', 'alpha', 'a', 'b'] as const)
-      issues.number(params[key], ['params', key], { min: 0, exclusive: true });
-  }
+  readBgNbdParams(issues, params, ['params']);
   issues.throwIfAny();
 }

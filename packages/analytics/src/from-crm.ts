@@ -10,7 +10,7 @@ import {
   type SalesDocumentKind,
 } from '@crmkit/core';
 import { IssueCollector } from './validate.js';
-import { npsByGroup, type NpsGroup } from './nps.js';
+import { npsBy, type NpsGroup } from './nps.js';
 import type { Transaction } from './transactions.js';
 
 /** The statuses that count as a purchase by default: orders not cancelled, invoices issued, accepted quotes. */
@@ -82,9 +82,36 @@ export function transactionsFromSalesDocuments(
 
 /** NPS per touchpoint from the kit's stored responses, touchpoints in order of first appearance. */
 export function npsByTouchpoint(responses: readonly Pick<NpsResponse, 'score' | 'touchpoint'>[]): NpsGroup[] {
-  return npsByGroup(
-    responses,
-    (response) => response.touchpoint,
-    (response) => response.score,
-  );
+  return npsBy(responses, 'touchpoint');
+}
+
+/** What the analytics read of a purchase activity (the kit's `Activity<'purchase'>` fits). */
+export interface PurchaseActivityLike {
+  customerId: string;
+  type: string;
+  at: string;
+  data: unknown;
+}
+
+/**
+ * One `Transaction` per activity of type `purchase` in `currency` (others are left out: decision 0037),
+ * valued by `data.total`.
+ */
+export function transactionsFromPurchases(
+  activities: readonly PurchaseActivityLike[],
+  options: { currency: Currency | (string & {}) },
+): Transaction[] {
+  const issues = new IssueCollector('transactionsFromPurchases');
+  if (!issues.array(activities, [])) issues.throwIfAny();
+  const out: Transaction[] = [];
+  for (let i = 0; i < activities.length && !issues.full; i++) {
+    const activity = activities[i];
+    if (!issues.record(activity, [i]) || activity.type !== 'purchase') continue;
+    const data = activity.data as { total?: unknown; currency?: unknown } | null;
+    if (!data || typeof data !== 'object' || data.currency !== options.currency) continue;
+    const amount = issues.number(data.total, [i, 'data', 'total'], { min: 0 });
+    if (amount !== undefined) out.push({ customerId: activity.customerId, at: activity.at, amount });
+  }
+  issues.throwIfAny();
+  return out;
 }

@@ -3,7 +3,7 @@
  * 2013, "The Gamma-Gamma Model of Monetary Value"): each transaction's value is Gamma(p, ν), and ν varies
  * across customers as Gamma(q, γ). Fitted on repeat buyers' (frequency, mean repeat spend).
  */
-import { IssueCollector, invalid } from './validate.js';
+import { IssueCollector } from './validate.js';
 import { lnGamma } from './math/special.js';
 import { nelderMead } from './math/optimize.js';
 
@@ -13,30 +13,23 @@ export interface GammaGammaParams {
   gamma: number;
 }
 
-/** What the model reads of one customer; `CustomerSummary` from `summarizeTransactions` fits. */
+/** What the model reads of one customer; a `CustomerSummary` row from `summarizeTransactions` fits. */
 export interface SpendHistory {
   /** Repeat purchases (an integer ≥ 0). */
   frequency: number;
-  /** Mean spend of those repeat purchases (> 0 when frequency > 0). */
-  monetary: number;
+  /** Mean value of those repeat purchases (> 0 when frequency > 0; not read when it is 0). */
+  monetaryValue: number;
 }
 
-export interface GammaGammaModel {
-  readonly params: Readonly<GammaGammaParams>;
-  /**
-   * Expected mean spend per future transaction of this customer: a weighted mean of the population
-   * mean p·γ/(q − 1) and the customer's own observed mean. A customer with no repeat purchase gets the
-   * population mean. Infinity when q ≤ 1 (the population mean does not exist).
-   */
-  expectedAverageSpend(history: SpendHistory): number;
-}
-
-export interface FittedGammaGammaModel extends GammaGammaModel {
-  readonly logLikelihood: number;
+export interface GammaGammaFit extends GammaGammaParams {
+  logLikelihood: number;
+  /** True when the search settled on an interior optimum with a finite likelihood. */
+  converged: boolean;
+  /** Why `converged` is false (absent when it is true). */
+  reason?: string;
+  iterations: number;
   /** Customers the model was fitted on: those with frequency > 0. */
-  readonly customers: number;
-  readonly iterations: number;
-  readonly converged: boolean;
+  customers: number;
 }
 
 export interface GammaGammaFitOptions {
@@ -48,51 +41,66 @@ export interface GammaGammaFitOptions {
 }
 
 const TARGET = 'fitGammaGamma';
+const LOG_BOUND = 23;
 
-export function gammaGamma(params: GammaGammaParams): GammaGammaModel {
-  checkParams(params, 'gammaGamma');
-  const { p, q, gamma } = params;
-  return {
-    params: Object.freeze({ p, q, gamma }),
-    expectedAverageSpend(history) {
-      const issues = new IssueCollector('expectedAverageSpend');
-      const read = readSpend(issues, history, []);
-      issues.throwIfAny();
-      const { frequency: x, monetary: m } = read!;
-      if (q <= 1 && x === 0) return Infinity;
-      return (p * (gamma + x * m)) / (p * x + q - 1);
-    },
-  };
+/**
+ * Expected mean value of this customer's future transactions: a weighted mean of the population mean
+ * p·γ/(q − 1) and the customer's own repeat mean, (p·(γ + x·m)) / (p·x + q − 1). A customer without a
+ * repeat purchase gets the population mean; Infinity when q ≤ 1 (then the population mean does not exist).
+ */
+export function gammaGammaExpectedSpend(params: GammaGammaParams, row: SpendHistory): number {
+  const issues = new IssueCollector('gammaGammaExpectedSpend');
+  readGammaGammaParams(issues, params, ['params']);
+  const read = readSpend(issues, row, ['row']);
+  issues.throwIfAny();
+  return expectedSpend(params, read!);
+}
+
+/** The same without checks, for callers that have checked already. */
+export function expectedSpend(
+  { p, q, gamma }: GammaGammaParams,
+  { frequency: x, monetaryValue: m }: SpendHistory,
+): number {
+  if (q <= 1 && x === 0) return Infinity;
+  return (p * (gamma + x * m)) / (p * x + q - 1);
 }
 
 /**
- * Fits a Gamma-Gamma model by maximum likelihood. Customers with frequency 0 carry no information about
- * repeat spend and are left out (they need not be filtered first); at least one repeat buyer is needed.
- * The model assumes spend is independent of purchase frequency: check that on your data.
+ * Fits Gamma-Gamma by maximum likelihood on the repeat buyers. Customers with frequency 0 carry no
+ * information about repeat spend and are left out (they need not be filtered first). The model assumes
+ * spend is independent of purchase frequency: check that on your data.
+ *
+ * Bad rows (non-positive or non-finite spend of a repeat buyer) and empty input throw a
+ * `CrmValidationError` naming each row; input without any repeat buyer comes back `converged: false`
+ * with the reason.
  */
-export function fitGammaGamma(
-  histories: readonly SpendHistory[],
-  options: GammaGammaFitOptions = {},
-): FittedGammaGammaModel {
+export function fitGammaGamma(rows: readonly SpendHistory[], options: GammaGammaFitOptions = {}): GammaGammaFit {
   const issues = new IssueCollector(TARGET);
-  if (!issues.array(histories, [])) issues.throwIfAny();
+  if (!issues.array(rows, [])) issues.throwIfAny();
+  if (rows.length === 0) issues.add([], 'needs at least one customer', 'too_small');
   const xs: number[] = [];
   const ms: number[] = [];
-  for (let i = 0; i < histories.length && !issues.full; i++) {
-    const read = readSpend(issues, histories[i], [i]);
+  for (let i = 0; i < rows.length && !issues.full; i++) {
+    const read = readSpend(issues, rows[i], [i]);
     if (read && read.frequency > 0) {
       xs.push(read.frequency);
-      ms.push(read.monetary);
+      ms.push(read.monetaryValue);
     }
   }
+  const penalizer = issues.number(options.penalizer ?? 0, ['options', 'penalizer'], { min: 0 }) ?? 0;
+  if (options.initial) readGammaGammaParams(issues, options.initial, ['options', 'initial']);
   issues.throwIfAny();
-  if (xs.length === 0)
-    invalid(TARGET, [], 'needs at least one customer with a repeat purchase (frequency > 0)', 'too_small');
-  const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0) || !Number.isFinite(penalizer))
-    invalid(TARGET, ['options', 'penalizer'], 'must be a finite number ≥ 0');
-  if (options.initial) checkParams(options.initial, TARGET);
   const start = options.initial ?? { p: 1, q: 1, gamma: 1 };
+  if (xs.length === 0) {
+    return {
+      ...start,
+      logLikelihood: 0,
+      converged: false,
+      reason: 'no customer made a repeat purchase: the model is fitted on repeat spend only',
+      iterations: 0,
+      customers: 0,
+    };
+  }
 
   const x = Float64Array.from(xs);
   const m = Float64Array.from(ms);
@@ -117,13 +125,25 @@ export function fitGammaGamma(
   });
   const [p, q, gamma] = result.x.map(Math.exp) as [number, number, number];
   const params = { p, q, gamma };
-  return Object.freeze({
-    ...gammaGamma(params),
-    logLikelihood: logLikelihood(params),
-    customers: x.length,
+  const ll = logLikelihood(params);
+  let reason: string | undefined;
+  if (!Number.isFinite(ll) || !result.x.every(Number.isFinite)) {
+    reason = 'the log-likelihood is not finite anywhere the search went';
+  } else if (result.x.some((v) => Math.abs(v) > LOG_BOUND)) {
+    const names = ['p', 'q', 'gamma'].filter((_, i) => Math.abs(result.x[i]!) > LOG_BOUND);
+    reason = `${names.join(', ')} ran off to the edge of the parameter space: too little data to fit (try a penalizer)`;
+  } else if (!result.converged) {
+    reason = `the optimiser stopped after ${result.iterations} iterations without settling`;
+  }
+  const fit: GammaGammaFit = {
+    ...params,
+    logLikelihood: ll,
+    converged: reason === undefined,
     iterations: result.iterations,
-    converged: result.converged,
-  });
+    customers: x.length,
+  };
+  if (reason !== undefined) fit.reason = reason;
+  return fit;
 }
 
 function readSpend(
@@ -135,25 +155,27 @@ function readSpend(
   const frequency = issues.number(value.frequency, [...path, 'frequency'], { min: 0, integer: true });
   if (frequency === undefined) return undefined;
   // A one-time buyer's monetary value is not read by the model (the summary reports 0 there).
-  if (frequency === 0) return { frequency, monetary: 0 };
-  const monetary = issues.number(value.monetary, [...path, 'monetary']);
-  if (monetary === undefined) return undefined;
-  if (!(monetary > 0)) {
+  if (frequency === 0) return { frequency, monetaryValue: 0 };
+  const monetaryValue = issues.number(value.monetaryValue, [...path, 'monetaryValue']);
+  if (monetaryValue === undefined) return undefined;
+  if (!(monetaryValue > 0)) {
     issues.add(
-      [...path, 'monetary'],
-      `must be greater than 0, received ${monetary}: the model needs positive spend, so leave out customers whose repeat purchases were free or refunded`,
+      [...path, 'monetaryValue'],
+      `must be greater than 0, received ${monetaryValue}: the model needs positive spend, so leave out customers whose repeat purchases were free or refunded`,
       'too_small',
     );
     return undefined;
   }
-  return { frequency, monetary };
+  return { frequency, monetaryValue };
 }
 
-function checkParams(params: GammaGammaParams, target: string): void {
-  const issues = new IssueCollector(target);
-  if (issues.record(params, ['params'])) {
+export function readGammaGammaParams(
+  issues: IssueCollector,
+  params: unknown,
+  path: ReadonlyArray<string | number>,
+): void {
+  if (issues.record(params, path)) {
     for (const key of ['p', 'q', 'gamma'] as const)
-      issues.number(params[key], ['params', key], { min: 0, exclusive: true });
+      issues.number(params[key], [...path, key], { min: 0, exclusive: true });
   }
-  issues.throwIfAny();
 }

@@ -13,7 +13,7 @@ export interface RfmInput {
   recencyDays: number;
   /** Number of orders (≥ 0). */
   orders: number;
-  /** Money spent in total. */
+  /** Money spent in total (≥ 0). */
   amount: number;
 }
 
@@ -28,9 +28,6 @@ export interface RfmScores {
 
 export interface RfmRow extends RfmScores {
   customerId: string;
-  recencyDays: number;
-  orders: number;
-  amount: number;
   /** 100 r + 10 f + m, e.g. 545 (as the R package rfm reports it). */
   score: number;
 }
@@ -50,23 +47,91 @@ export interface RfmOptions {
   method?: 'quantile' | 'rank';
 }
 
-export interface RfmResult {
-  rows: RfmRow[];
-  /** The cut points used per dimension (for `'rank'` bins: the cut points in rank positions 1…n). */
-  cuts: { recency: number[]; frequency: number[]; monetary: number[] };
+/** The cut points of each dimension: n − 1 ascending values make n bins. */
+export interface RfmCuts {
+  recency: number[];
+  frequency: number[];
+  monetary: number[];
 }
 
 const TARGET = 'rfmScores';
 
 /**
- * Scores every customer 1…n on recency, frequency and monetary value. A value equal to a cut point
- * stays in the lower bin: with 1, 1, 1, 2 as frequency cuts, one-time buyers score 1, not 4. The R
- * package rfm 0.3.0 gets there by adding 1 to every quantile cut; where the values and the cuts are whole
- * numbers the two agree exactly, elsewhere (fractional amounts) this rule is the intended one (decision 0033).
+ * Scores every customer 1…n on recency, frequency and monetary value (n = `bins`, default 5), by quantile
+ * bins of the customers scored together; the most recent buyers get the highest recency score. A value
+ * equal to a cut point stays in the lower bin: with 1, 1, 1, 2 as frequency cuts, one-time buyers score 1,
+ * not 4. The R package rfm 0.3.0 gets there by adding 1 to every quantile cut; where the values and the
+ * cuts are whole numbers the two agree exactly, elsewhere (fractional amounts) this rule is the intended
+ * one (decision 0033). Bad rows throw a `CrmValidationError` naming each.
  */
-export function rfmScores(inputs: readonly RfmInput[], options: RfmOptions = {}): RfmResult {
+export function rfmScores(rows: readonly RfmInput[], options: RfmOptions = {}): RfmRow[] {
+  const { read, cuts, method } = prepare(rows, options);
+  const r = scoreDimension(read.recency, cuts.recency, method, true);
+  const f = scoreDimension(read.orders, cuts.frequency, method, false);
+  const m = scoreDimension(read.amount, cuts.monetary, method, false);
+  const n = read.ids.length;
+  const out: RfmRow[] = new Array<RfmRow>(n);
+  for (let i = 0; i < n; i++) {
+    const rs = r[i]!;
+    const fs = f[i]!;
+    const ms = m[i]!;
+    out[i] = { customerId: read.ids[i]!, r: rs, f: fs, m: ms, score: rs * 100 + fs * 10 + ms };
+  }
+  return out;
+}
+
+/**
+ * The cut points `rfmScores` would use on these rows: keep them to score one customer later with
+ * `rfmScore` against the same customer base (the analytics plugin does).
+ */
+export function rfmCutPoints(rows: readonly RfmInput[], options: RfmOptions = {}): RfmCuts {
+  const { read, cuts, method } = prepare(rows, options);
+  if (method === 'rank') {
+    // Rank bins have no cut points in value terms: report the quantile cuts of the values instead.
+    return {
+      recency: innerQuantiles(sortedCopy(read.recency), groupsOf(cuts.recency)),
+      frequency: innerQuantiles(sortedCopy(read.orders), groupsOf(cuts.frequency)),
+      monetary: innerQuantiles(sortedCopy(read.amount), groupsOf(cuts.monetary)),
+    };
+  }
+  return {
+    recency: resolveCuts(read.recency, cuts.recency),
+    frequency: resolveCuts(read.orders, cuts.frequency),
+    monetary: resolveCuts(read.amount, cuts.monetary),
+  };
+}
+
+/** One customer's scores against given cut points (from `rfmCutPoints`). */
+export function rfmScore(row: Omit<RfmInput, 'customerId'>, cuts: RfmCuts): RfmScores {
+  const issues = new IssueCollector('rfmScore');
+  const r = issues.number(row?.recencyDays, ['recencyDays'], { min: 0 });
+  const f = issues.number(row?.orders, ['orders'], { min: 0 });
+  const m = issues.number(row?.amount, ['amount'], { min: 0 });
+  if (issues.record(cuts, ['cuts'])) {
+    for (const key of ['recency', 'frequency', 'monetary'] as const) {
+      if (issues.array(cuts[key], ['cuts', key])) cuts[key].forEach((cut, i) => issues.number(cut, ['cuts', key, i]));
+    }
+  }
+  issues.throwIfAny();
+  return {
+    r: cuts.recency.length + 1 - countBelow(cuts.recency, r!),
+    f: countBelow(cuts.frequency, f!) + 1,
+    m: countBelow(cuts.monetary, m!) + 1,
+  };
+}
+
+function groupsOf(bins: RfmBins): number {
+  return typeof bins === 'number' ? bins : bins.length + 1;
+}
+
+function resolveCuts(values: Float64Array, bins: RfmBins): number[] {
+  return typeof bins === 'number' ? innerQuantiles(sortedCopy(values), bins) : [...bins];
+}
+
+function prepare(inputs: readonly RfmInput[], options: RfmOptions) {
   const issues = new IssueCollector(TARGET);
   if (!issues.array(inputs, [])) issues.throwIfAny();
+  if (!issues.record(options, ['options'])) issues.throwIfAny();
   const n = inputs.length;
   const ids: string[] = new Array<string>(n);
   const recency = new Float64Array(n);
@@ -78,7 +143,7 @@ export function rfmScores(inputs: readonly RfmInput[], options: RfmOptions = {})
     const id = issues.id(row.customerId, [i, 'customerId']);
     const r = issues.number(row.recencyDays, [i, 'recencyDays'], { min: 0 });
     const f = issues.number(row.orders, [i, 'orders'], { min: 0 });
-    const m = issues.number(row.amount, [i, 'amount']);
+    const m = issues.number(row.amount, [i, 'amount'], { min: 0 });
     if (id === undefined || r === undefined || f === undefined || m === undefined) continue;
     ids[i] = id;
     recency[i] = r;
@@ -90,27 +155,7 @@ export function rfmScores(inputs: readonly RfmInput[], options: RfmOptions = {})
   if (method !== 'quantile' && method !== 'rank')
     issues.add(['options', 'method'], `expected 'quantile' or 'rank', received ${String(method)}`);
   issues.throwIfAny();
-
-  const r = scoreDimension(recency, bins.recency, method, true);
-  const f = scoreDimension(orders, bins.frequency, method, false);
-  const m = scoreDimension(amount, bins.monetary, method, false);
-  const rows: RfmRow[] = new Array<RfmRow>(n);
-  for (let i = 0; i < n; i++) {
-    const rs = r.scores[i]!;
-    const fs = f.scores[i]!;
-    const ms = m.scores[i]!;
-    rows[i] = {
-      customerId: ids[i]!,
-      recencyDays: recency[i]!,
-      orders: orders[i]!,
-      amount: amount[i]!,
-      r: rs,
-      f: fs,
-      m: ms,
-      score: rs * 100 + fs * 10 + ms,
-    };
-  }
-  return { rows, cuts: { recency: r.cuts, frequency: f.cuts, monetary: m.cuts } };
+  return { read: { ids, recency, orders, amount }, cuts: bins, method };
 }
 
 function scoreDimension(
@@ -118,7 +163,7 @@ function scoreDimension(
   bins: RfmBins,
   method: 'quantile' | 'rank',
   lowerIsBetter: boolean,
-): { scores: Uint8Array; cuts: number[] } {
+): Uint8Array {
   const n = values.length;
   const scores = new Uint8Array(n);
   const groups = typeof bins === 'number' ? bins : bins.length + 1;
@@ -127,7 +172,7 @@ function scoreDimension(
   if (typeof bins !== 'number' || method === 'quantile') {
     const cuts = typeof bins === 'number' ? innerQuantiles(sortedCopy(values), bins) : [...bins];
     for (let i = 0; i < n; i++) scores[i] = score(countBelow(cuts, values[i]!));
-    return { scores, cuts };
+    return scores;
   }
   // Equal-size bins over ranks 1…n, ties ranked in input order.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
@@ -136,7 +181,7 @@ function scoreDimension(
     bins,
   );
   order.forEach((i, position) => (scores[i] = score(countBelow(cuts, position + 1))));
-  return { scores, cuts };
+  return scores;
 }
 
 /** How many cut points lie strictly below the value. */
@@ -188,7 +233,7 @@ export interface RfmFromTransactionsOptions extends RfmOptions {
 export function rfmFromTransactions(
   transactions: readonly Transaction[],
   options: RfmFromTransactionsOptions,
-): RfmResult {
+): (RfmRow & Omit<RfmInput, 'customerId'>)[] {
   const issues = new IssueCollector('rfmFromTransactions');
   if (!issues.array(transactions, [])) issues.throwIfAny();
   if (!issues.record(options, ['options'])) issues.throwIfAny();
@@ -199,7 +244,7 @@ export function rfmFromTransactions(
     if (!issues.record(row, [i])) continue;
     const id = issues.id(row.customerId, [i, 'customerId']);
     const day = readDay(issues, row.at, [i, 'at']);
-    const amount = issues.number(row.amount ?? 0, [i, 'amount']);
+    const amount = issues.number(row.amount ?? 0, [i, 'amount'], { min: 0 });
     if (id === undefined || day === undefined || amount === undefined || asOf === undefined || day > asOf) continue;
     const entry = perCustomer.get(id);
     if (entry) {
@@ -220,65 +265,90 @@ export function rfmFromTransactions(
       amount: entry.amount,
     });
   }
-  return rfmScores(inputs, options);
+  const scores = rfmScores(inputs, options);
+  return scores.map((row, i) => ({ ...inputs[i]!, ...row }));
 }
 
 /** A named segment: a box of inclusive score ranges. A missing dimension matches any score. */
 export interface RfmSegmentRule {
+  /** The segment's name as published (`Champions`), which `rfmSegment` returns. */
+  name: string;
+  /** A snake_case id for translation keys (`champions`). */
   id: string;
-  /** English name, as published; the kit's locale catalogue translates by `id`. */
-  label: string;
   r: readonly [number, number];
   f: readonly [number, number];
   m?: readonly [number, number];
 }
 
-/** The id given to customers no rule matches. */
-export const RFM_OTHERS = 'others';
+/** The name given to customers no rule matches. */
+export const RFM_OTHERS = 'Others';
 
 /**
- * The ten segments of the R package rfm 0.3.0 (its vignette and `rfm_segment` docs), for 5 bins.
- * Checked in this order; the first match wins.
+ * The ten segments of the R package rfm 0.3.0 (its vignette and `rfm_segment` docs), for 5 bins, checked in
+ * this order; the first match wins, else `Others`.
  */
 export const RFM_SEGMENTS: readonly RfmSegmentRule[] = Object.freeze([
-  { id: 'champions', label: 'Champions', r: [5, 5], f: [5, 5], m: [5, 5] },
-  { id: 'potential_loyalist', label: 'Potential Loyalist', r: [3, 5], f: [3, 5], m: [2, 5] },
-  { id: 'loyal_customers', label: 'Loyal Customers', r: [2, 4], f: [2, 4], m: [2, 4] },
-  { id: 'promising', label: 'Promising', r: [3, 4], f: [1, 3], m: [3, 5] },
-  { id: 'new_customers', label: 'New Customers', r: [4, 5], f: [1, 3], m: [1, 5] },
-  { id: 'cant_lose_them', label: "Can't Lose Them", r: [1, 2], f: [3, 4], m: [4, 5] },
-  { id: 'at_risk', label: 'At Risk', r: [1, 2], f: [2, 5], m: [4, 5] },
-  { id: 'need_attention', label: 'Need Attention', r: [1, 3], f: [3, 5], m: [3, 5] },
-  { id: 'about_to_sleep', label: 'About To Sleep', r: [2, 3], f: [1, 3], m: [1, 4] },
-  { id: 'lost', label: 'Lost', r: [1, 1], f: [1, 5], m: [1, 5] },
+  { id: 'champions', name: 'Champions', r: [5, 5], f: [5, 5], m: [5, 5] },
+  { id: 'potential_loyalist', name: 'Potential Loyalist', r: [3, 5], f: [3, 5], m: [2, 5] },
+  { id: 'loyal_customers', name: 'Loyal Customers', r: [2, 4], f: [2, 4], m: [2, 4] },
+  { id: 'promising', name: 'Promising', r: [3, 4], f: [1, 3], m: [3, 5] },
+  { id: 'new_customers', name: 'New Customers', r: [4, 5], f: [1, 3], m: [1, 5] },
+  { id: 'cant_lose_them', name: "Can't Lose Them", r: [1, 2], f: [3, 4], m: [4, 5] },
+  { id: 'at_risk', name: 'At Risk', r: [1, 2], f: [2, 5], m: [4, 5] },
+  { id: 'need_attention', name: 'Need Attention', r: [1, 3], f: [3, 5], m: [3, 5] },
+  { id: 'about_to_sleep', name: 'About To Sleep', r: [2, 3], f: [1, 3], m: [1, 4] },
+  { id: 'lost', name: 'Lost', r: [1, 1], f: [1, 5], m: [1, 5] },
 ] as const);
 
 /**
- * The widely used recency × frequency map (monetary not used), for 5 bins; it covers all 25 cells.
- * Ids follow the published map except `cant_lose`, spelled `cant_loose` there.
+ * The widely used recency × frequency map (monetary not used), for 5 bins; it covers all 25 cells. Names
+ * are the published ids (`cant_loose` spelled `cant_lose` in `id`).
  */
 export const RF_SEGMENTS: readonly RfmSegmentRule[] = Object.freeze([
-  { id: 'hibernating', label: 'Hibernating', r: [1, 2], f: [1, 2] },
-  { id: 'at_risk', label: 'At Risk', r: [1, 2], f: [3, 4] },
-  { id: 'cant_lose', label: "Can't Lose", r: [1, 2], f: [5, 5] },
-  { id: 'about_to_sleep', label: 'About To Sleep', r: [3, 3], f: [1, 2] },
-  { id: 'need_attention', label: 'Need Attention', r: [3, 3], f: [3, 3] },
-  { id: 'loyal_customers', label: 'Loyal Customers', r: [3, 4], f: [4, 5] },
-  { id: 'promising', label: 'Promising', r: [4, 4], f: [1, 1] },
-  { id: 'new_customers', label: 'New Customers', r: [5, 5], f: [1, 1] },
-  { id: 'potential_loyalists', label: 'Potential Loyalists', r: [4, 5], f: [2, 3] },
-  { id: 'champions', label: 'Champions', r: [5, 5], f: [4, 5] },
+  { id: 'hibernating', name: 'hibernating', r: [1, 2], f: [1, 2] },
+  { id: 'at_risk', name: 'at_risk', r: [1, 2], f: [3, 4] },
+  { id: 'cant_lose', name: 'cant_loose', r: [1, 2], f: [5, 5] },
+  { id: 'about_to_sleep', name: 'about_to_sleep', r: [3, 3], f: [1, 2] },
+  { id: 'need_attention', name: 'need_attention', r: [3, 3], f: [3, 3] },
+  { id: 'loyal_customers', name: 'loyal_customers', r: [3, 4], f: [4, 5] },
+  { id: 'promising', name: 'promising', r: [4, 4], f: [1, 1] },
+  { id: 'new_customers', name: 'new_customers', r: [5, 5], f: [1, 1] },
+  { id: 'potential_loyalists', name: 'potential_loyalists', r: [4, 5], f: [2, 3] },
+  { id: 'champions', name: 'champions', r: [5, 5], f: [4, 5] },
 ] as const);
 
-/** The id of the first rule whose ranges hold the scores, else `RFM_OTHERS`. */
+/**
+ * The name of the first rule whose inclusive ranges hold the scores (default: the R package rfm's
+ * segments), else `Others`.
+ */
 export function rfmSegment(scores: RfmScores, rules: readonly RfmSegmentRule[] = RFM_SEGMENTS): string {
+  return rfmSegmentRule(scores, rules)?.name ?? RFM_OTHERS;
+}
+
+/** The first matching rule itself (with its id), or undefined. */
+export function rfmSegmentRule(
+  scores: RfmScores,
+  rules: readonly RfmSegmentRule[] = RFM_SEGMENTS,
+): RfmSegmentRule | undefined {
   const issues = new IssueCollector('rfmSegment');
-  if (!issues.array(rules, ['rules'])) issues.throwIfAny();
-  const { r, f, m } = scores;
-  for (const rule of rules) {
-    if (within(r, rule.r) && within(f, rule.f) && (rule.m === undefined || within(m, rule.m))) return rule.id;
+  if (issues.record(scores, ['scores'])) {
+    for (const key of ['r', 'f', 'm'] as const) issues.number(scores[key], ['scores', key], { min: 1, integer: true });
   }
-  return RFM_OTHERS;
+  if (issues.array(rules, ['rules'])) {
+    rules.forEach((rule, i) => {
+      if (!issues.record(rule, ['rules', i])) return;
+      if (typeof rule.name !== 'string') issues.add(['rules', i, 'name'], 'expected a string', 'invalid_type');
+      for (const key of ['r', 'f', 'm'] as const) {
+        const range: unknown = rule[key];
+        if (range === undefined && key === 'm') continue;
+        if (!Array.isArray(range) || range.length !== 2 || !range.every((v) => typeof v === 'number'))
+          issues.add(['rules', i, key], 'expected [low, high]', 'invalid_type');
+      }
+    });
+  }
+  issues.throwIfAny();
+  const { r, f, m } = scores;
+  return rules.find((rule) => within(r, rule.r) && within(f, rule.f) && (rule.m === undefined || within(m, rule.m)));
 }
 
 function within(value: number, [low, high]: readonly [number, number]): boolean {

@@ -1,62 +1,79 @@
 import { expect } from 'chai';
 import { CrmValidationError } from '@crmkit/core';
-import { periodIndex, periodLabel, retentionCohorts, retentionCurve, type Transaction } from '@crmkit/analytics';
+import { cohortRetention, type Transaction } from '@crmkit/analytics';
 
-const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
-
-describe('retention cohorts', () => {
+describe('cohort retention', () => {
+  const customers = [
+    { id: 'a', acquisition: { channel: 'agent', at: '2019-01-10' } },
+    { id: 'b', acquisition: { channel: 'agent', at: '2019-02-01' } },
+    { id: 'c', acquisition: { channel: 'direct-marketing', at: '2019-03-05' } },
+    { id: 'd', acquisition: { channel: 'direct-marketing', at: '2019-06-30' } },
+    { id: 'e' }, // no channel, acquired at the first purchase
+    { id: 'f' }, // never bought, no acquisition date: cannot be placed
+  ];
   const log: Transaction[] = [
-    { customerId: 'a', at: '2024-01-05' },
-    { customerId: 'a', at: '2024-02-10' },
-    { customerId: 'a', at: '2024-02-11' },
-    { customerId: 'b', at: '2024-01-20' },
-    { customerId: 'b', at: '2024-03-01' },
-    { customerId: 'c', at: '2024-02-14' },
-    { customerId: 'c', at: '2024-03-30' },
-    { customerId: 'd', at: '2024-02-28' },
+    { customerId: 'a', at: '2019-01-10', amount: 10 },
+    { customerId: 'a', at: '2020-05-01', amount: 10 },
+    { customerId: 'b', at: '2019-02-01', amount: 10 },
+    { customerId: 'c', at: '2019-03-05', amount: 10 },
+    { customerId: 'c', at: '2021-08-01', amount: 10 },
+    { customerId: 'd', at: '2019-07-02', amount: 10 },
+    { customerId: 'd', at: '2020-01-02', amount: 10 },
+    { customerId: 'e', at: '2020-02-02', amount: 10 },
+    { customerId: 'zz', at: '2020-02-02', amount: 10 },
   ];
 
-  it('groups customers by month of first purchase and counts who came back in each later month', () => {
-    expect(retentionCohorts(log)).to.deep.equal([
-      { group: undefined, cohort: '2024-01', size: 2, active: [2, 1, 1], retention: [1, 0.5, 0.5] },
-      { group: undefined, cohort: '2024-02', size: 2, active: [2, 1], retention: [1, 0.5] },
+  it('builds cohorts × periods by acquisition channel with counts and rates', () => {
+    const result = cohortRetention(customers, log, { by: 'acquisition.channel', period: 'year', asOf: '2021-12-31' });
+    expect(result.asOf).to.equal('2021');
+    expect(
+      result.cohorts.map(({ group, cohort, size, active, retained }) => ({ group, cohort, size, active, retained })),
+    ).to.deep.equal([
+      { group: 'agent', cohort: '2019', size: 2, active: [2, 1, 0], retained: [2, 1, 0] },
+      { group: 'direct-marketing', cohort: '2019', size: 2, active: [2, 1, 1], retained: [2, 2, 1] },
+      { group: 'unknown', cohort: '2020', size: 1, active: [1, 0], retained: [1, 0] },
     ]);
+    expect(result.cohorts[1]!.retainedRate).to.deep.equal([1, 1, 0.5]);
+    expect(result.cohorts[0]!.activeRate).to.deep.equal([1, 0.5, 0]);
+    // Pooled per group: the seed's comparison of channels.
+    const agent = result.groups.find((g) => g.group === 'agent')!;
+    expect(agent.retainedRate).to.deep.equal([1, 0.5, 0]);
+    expect(result.unplaced).to.equal(1);
+    expect(result.unmatchedTransactions).to.equal(1);
   });
 
-  it('forms cohorts per acquisition channel', () => {
-    const channel: Record<string, string> = { a: 'web', b: 'store', c: 'web' };
-    const cohorts = retentionCohorts(log, { groupOf: (id) => channel[id], asOf: '2024-02-29' });
-    expect(cohorts.map((c) => [c.group, c.cohort, c.size, c.active])).to.deep.equal([
-      ['store', '2024-01', 1, [1, 0]],
-      ['unknown', '2024-02', 1, [1]],
-      ['web', '2024-01', 1, [1, 1]],
-      ['web', '2024-02', 1, [1]],
+  it('uses months and quarters, and any attribute or function as the group', () => {
+    const monthly = cohortRetention(customers.slice(0, 2), log, { period: 'month', asOf: '2019-03-31' });
+    expect(monthly.cohorts.map((c) => [c.group, c.cohort, c.active])).to.deep.equal([
+      ['agent', '2019-01', [1, 0, 0]],
+      ['agent', '2019-02', [1, 0]],
     ]);
-  });
-
-  it('pools cohorts into one curve over the customers that reached each period', () => {
-    const curve = retentionCurve(retentionCohorts(log));
-    expect(curve).to.deep.equal([1, 2 / 4, 1 / 2]);
-    expect(retentionCurve([])).to.deep.equal([]);
-  });
-
-  it('labels ISO weeks, quarters and years', () => {
-    expect(periodLabel(periodIndex(day('2021-01-04'), 'week'), 'week')).to.equal('2021-W01');
-    expect(periodLabel(periodIndex(day('2021-01-03'), 'week'), 'week')).to.equal('2020-W53');
-    expect(periodLabel(periodIndex(day('2019-12-30'), 'week'), 'week')).to.equal('2020-W01');
-    expect(periodLabel(periodIndex(day('1969-12-29'), 'week'), 'week')).to.equal('1970-W01');
-    expect(periodLabel(periodIndex(day('2024-08-15'), 'quarter'), 'quarter')).to.equal('2024-Q3');
-    expect(periodLabel(periodIndex(day('2024-08-15'), 'year'), 'year')).to.equal('2024');
-    expect(retentionCohorts(log, { period: 'quarter' }).map((c) => [c.cohort, c.active])).to.deep.equal([
-      ['2024-Q1', [4]],
-    ]);
+    const quarterly = cohortRetention(customers, log, { period: 'quarter', by: (c) => c.id.toUpperCase() });
+    expect(quarterly.cohorts[0]).to.include({ group: 'A', cohort: '2019-Q1', size: 1 });
   });
 
   it('refuses bad input with paths', () => {
-    expect(() => retentionCohorts([{ customerId: 'a', at: 'soon' }])).to.throw(CrmValidationError, /\[0\]\.at/);
-    expect(() => retentionCohorts(log, { period: 'fortnight' as never })).to.throw(
+    expect(() => cohortRetention(customers, [{ customerId: 'a', at: 'soon' }], { period: 'month' })).to.throw(
+      CrmValidationError,
+      /transactions\[0\]\.at/,
+    );
+    expect(() => cohortRetention(customers, log, { period: 'week' as never })).to.throw(
       CrmValidationError,
       /options\.period/,
     );
+    expect(() =>
+      cohortRetention([{ id: 'a', acquisition: { at: 'x' } }], [{ customerId: 'a', at: '2020-01-01', amount: -1 }], {
+        period: 'year',
+      }),
+    )
+      .to.throw(CrmValidationError)
+      .with.property('issues')
+      .that.satisfies((issues: { path: unknown[] }[]) => {
+        expect(issues.map((issue) => issue.path)).to.deep.equal([
+          ['customers', 0, 'acquisition', 'at'],
+          ['transactions', 0, 'amount'],
+        ]);
+        return true;
+      });
   });
 });

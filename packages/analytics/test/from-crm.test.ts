@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import { CrmValidationError, type SalesDocument } from '@crmkit/core';
-import { npsByTouchpoint, summarizeTransactions, transactionsFromSalesDocuments } from '@crmkit/analytics';
+import {
+  npsByTouchpoint,
+  summarizeTransactions,
+  transactionsFromPurchases,
+  transactionsFromSalesDocuments,
+} from '@crmkit/analytics';
 
 type Doc = Pick<SalesDocument, 'customerId' | 'kind' | 'status' | 'currency' | 'lines' | 'issuedAt'> & {
   totals?: SalesDocument['totals'];
@@ -32,7 +37,9 @@ describe('from crm documents', () => {
     expect(transactionsFromSalesDocuments(documents, { kinds: ['invoice'], amount: 'gross' })).to.deep.equal([
       { customerId: 'c1', at: '2024-03-01T10:00:00.000Z', amount: 120 },
     ]);
-    expect(summarizeTransactions(transactionsFromSalesDocuments(documents))).to.have.length(2);
+    expect(
+      summarizeTransactions(transactionsFromSalesDocuments(documents), { unit: 'day', observationEnd: '2024-04-01' }),
+    ).to.have.length(2);
   });
 
   it('uses stored totals when present', () => {
@@ -62,9 +69,28 @@ describe('from crm documents', () => {
       { score: 3, touchpoint: 'repair-pickup' },
       { score: 9, touchpoint: 'store-visit' },
     ]);
-    expect(groups.map((g) => [g.key, g.nps])).to.deep.equal([
+    expect(groups.map((g) => [g.group, g.score])).to.deep.equal([
       ['store-visit', 100],
       ['repair-pickup', -100],
     ]);
+  });
+
+  it('turns purchase activities in one currency into transactions', () => {
+    const activities = [
+      { customerId: 'c1', type: 'purchase', at: '2024-03-01T10:00:00.000Z', data: { total: 120, currency: 'TRY' } },
+      { customerId: 'c1', type: 'note', at: '2024-03-02T10:00:00.000Z', data: { text: 'hello' } },
+      { customerId: 'c2', type: 'purchase', at: '2024-03-03T10:00:00.000Z', data: { total: 50, currency: 'EUR' } },
+    ];
+    expect(transactionsFromPurchases(activities, { currency: 'TRY' })).to.deep.equal([
+      { customerId: 'c1', at: '2024-03-01T10:00:00.000Z', amount: 120 },
+    ]);
+    expect(() =>
+      transactionsFromPurchases(
+        [{ customerId: 'c1', type: 'purchase', at: 'x', data: { total: -1, currency: 'TRY' } }],
+        {
+          currency: 'TRY',
+        },
+      ),
+    ).to.throw(CrmValidationError, /\[0\]\.data\.total/);
   });
 });

@@ -1,55 +1,100 @@
 import { expect } from 'chai';
 import { CrmValidationError } from '@crmkit/core';
-import { LIFECYCLE_STAGES, lifecycleStage, type LifecycleInput } from '@crmkit/analytics';
+import {
+  DEFAULT_LIFECYCLE_RULES,
+  LIFECYCLE_STAGES,
+  lifecycleStage,
+  orderTrend,
+  type LifecycleFacts,
+} from '@crmkit/analytics';
 
 const asOf = '2024-12-31';
-/** An order `daysAgo` days before asOf. */
-const ago = (daysAgo: number, amount?: number) => ({ at: Date.UTC(2024, 11, 31) - daysAgo * 86_400_000, amount });
-const stage = (input: LifecycleInput, options = {}) => lifecycleStage(input, { asOf, ...options });
+/** An ISO date `days` days before asOf. */
+const ago = (days: number) => new Date(Date.UTC(2024, 11, 31) - days * 86_400_000).toISOString();
+const stage = (facts: Omit<LifecycleFacts, 'asOf'>, rules = {}) => {
+  const { stage, reason } = lifecycleStage({ asOf, ...facts }, rules);
+  return [stage, reason];
+};
 
 describe('lifecycle stage', () => {
-  it('has the four stages of the relationship lifecycle', () => {
+  it('has the four stages of the relationship lifecycle and documented default rules', () => {
     expect(LIFECYCLE_STAGES).to.deep.equal(['acquisition', 'development', 'retention', 'decline']);
+    expect(DEFAULT_LIFECYCLE_RULES).to.include({ aliveBelow: 0.3, inactiveAfterDays: 365, slowdownFactor: 3 });
   });
 
-  it('acquisition: a prospect, or a first purchase', () => {
-    expect(stage({ orders: [] })).to.deep.equal({ stage: 'acquisition', reason: 'prospect' });
-    expect(stage({ orders: [ago(-5)] })).to.deep.equal({ stage: 'acquisition', reason: 'prospect' }); // only a future order
-    expect(stage({ orders: [ago(20, 50), ago(20, 10)] })).to.deep.equal({
-      stage: 'acquisition',
-      reason: 'first_purchase',
-    });
+  it('acquisition: a prospect, or one purchase', () => {
+    expect(stage({ purchases: 0 })).to.deep.equal(['acquisition', 'prospect']);
+    expect(stage({ purchases: 1, firstPurchaseAt: ago(20), lastPurchaseAt: ago(20) })).to.deep.equal([
+      'acquisition',
+      'first_purchase',
+    ]);
   });
 
-  it('development: the last 90 days worth 25 % more than the 90 before', () => {
-    expect(stage({ orders: [ago(150, 100), ago(30, 80), ago(10, 60)] })).to.deep.equal({
-      stage: 'development',
-      reason: 'growing',
-    });
-    expect(stage({ orders: [ago(150), ago(30), ago(10)] })).to.deep.equal({ stage: 'development', reason: 'growing' }); // counted
+  it('development: building up to the retention threshold, or a growing trend', () => {
+    expect(stage({ purchases: 2, firstPurchaseAt: ago(60), lastPurchaseAt: ago(30) })).to.deep.equal([
+      'development',
+      'building',
+    ]);
+    expect(
+      stage({
+        purchases: 8,
+        firstPurchaseAt: ago(400),
+        lastPurchaseAt: ago(10),
+        trend: { recent: 500, previous: 200 },
+      }),
+    ).to.deep.equal(['development', 'growing']);
   });
 
-  it('retention: steady value', () => {
-    expect(stage({ orders: [ago(150, 100), ago(30, 110)] })).to.deep.equal({ stage: 'retention', reason: 'steady' });
+  it('retention: enough purchases at the usual pace', () => {
+    expect(stage({ purchases: 6, firstPurchaseAt: ago(300), lastPurchaseAt: ago(40) })).to.deep.equal([
+      'retention',
+      'steady',
+    ]);
   });
 
-  it('decline: shrinking, quiet, inactive, or probably churned', () => {
-    expect(stage({ orders: [ago(150, 100), ago(30, 50)] })).to.deep.equal({ stage: 'decline', reason: 'shrinking' });
-    expect(stage({ orders: [ago(175), ago(170)] }, { windowDays: 30 })).to.deep.equal({
-      stage: 'decline',
-      reason: 'quiet',
-    });
-    expect(stage({ orders: [ago(400), ago(200)] })).to.deep.equal({ stage: 'decline', reason: 'inactive' });
-    expect(stage({ orders: [ago(150), ago(10)], probabilityAlive: 0.2 })).to.deep.equal({
-      stage: 'decline',
-      reason: 'probably_churned',
-    });
+  it('decline: probably churned, inactive, slowing (recency trend) or shrinking — each with its reason', () => {
+    const steady = { purchases: 6, firstPurchaseAt: ago(300), lastPurchaseAt: ago(40) };
+    expect(stage({ ...steady, pAlive: 0.1 })).to.deep.equal(['decline', 'probably_churned']);
+    expect(stage({ purchases: 6, firstPurchaseAt: ago(800), lastPurchaseAt: ago(400) })).to.deep.equal([
+      'decline',
+      'inactive',
+    ]);
+    // Usually bought every 10 days, silent for 45: more than 3× the usual gap.
+    expect(stage({ purchases: 6, firstPurchaseAt: ago(95), lastPurchaseAt: ago(45) })).to.deep.equal([
+      'decline',
+      'slowing',
+    ]);
+    expect(stage({ ...steady, trend: { recent: 50, previous: 200 } })).to.deep.equal(['decline', 'shrinking']);
+    const why = lifecycleStage({ asOf, purchases: 6, firstPurchaseAt: ago(95), lastPurchaseAt: ago(45) });
+    expect(why.explanation.en).to.equal('Silent for 45 days, more than 3× the usual 10 days between purchases.');
+    expect(why.explanation.tr).to.contain('45 gündür sessiz');
+  });
+
+  it('takes its thresholds as rules', () => {
+    const facts = { purchases: 6, firstPurchaseAt: ago(95), lastPurchaseAt: ago(45) };
+    expect(stage(facts, { slowdownFactor: 5 })).to.deep.equal(['retention', 'steady']);
+    expect(stage({ ...facts, pAlive: 0.4 }, { aliveBelow: 0.5 })).to.deep.equal(['decline', 'probably_churned']);
+  });
+
+  it('reads a value trend from orders', () => {
+    expect(
+      orderTrend(
+        [
+          { at: ago(10), amount: 100 },
+          { at: ago(100), amount: 40 },
+          { at: ago(200), amount: 999 },
+          { at: ago(-5), amount: 999 },
+        ],
+        { asOf, windowDays: 90 },
+      ),
+    ).to.deep.equal({ recent: 100, previous: 40 });
   });
 
   it('refuses bad input with paths', () => {
-    expect(() => stage({ orders: [{ at: 'yesterday' }] })).to.throw(CrmValidationError, /orders\[0\]\.at/);
-    expect(() => stage({ orders: [], probabilityAlive: 2 })).to.throw(CrmValidationError, /probabilityAlive/);
-    expect(() => lifecycleStage({ orders: [] }, { asOf: 'never' })).to.throw(CrmValidationError, /options\.asOf/);
-    expect(() => stage({ orders: [] }, { drop: 1.5 })).to.throw(CrmValidationError, /options\.drop/);
+    expect(() => lifecycleStage({ asOf, purchases: -1 })).to.throw(CrmValidationError, /purchases/);
+    expect(() => lifecycleStage({ asOf, purchases: 2 })).to.throw(CrmValidationError, /lastPurchaseAt: is required/);
+    expect(() => lifecycleStage({ asOf, purchases: 0, pAlive: 2 })).to.throw(CrmValidationError, /pAlive/);
+    expect(() => lifecycleStage({ asOf: 'never', purchases: 0 })).to.throw(CrmValidationError, /asOf/);
+    expect(() => lifecycleStage({ asOf, purchases: 0 }, { drop: 1.5 })).to.throw(CrmValidationError, /rules\.drop/);
   });
 });

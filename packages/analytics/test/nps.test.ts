@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CrmValidationError } from '@crmkit/core';
-import { NPS_SCALE, npsByGroup, npsCategory, npsFromCounts, npsSummary } from '@crmkit/analytics';
-import { readReference } from './reference.js';
+import { NPS_SCALE, nps, npsBy, npsCategory, npsFromCounts, npsTrend } from '@crmkit/analytics';
+import { NPS_WORKED_EXAMPLES } from './fixtures/nps-worked-examples.js';
 
 describe('NPS', () => {
   it('classifies 0–6 as detractors, 7–8 as passives, 9–10 as promoters', () => {
@@ -14,19 +14,9 @@ describe('NPS', () => {
     ]);
   });
 
-  it('reproduces the worked examples of shared/reference/nps (Node)', async function () {
-    const text = await readReference('nps/nps_worked_examples.json');
-    if (!text) return this.skip();
-    const examples = JSON.parse(text) as {
-      nps: number;
-      promoters?: number;
-      passives?: number;
-      detractors?: number;
-      pct_promoters?: number;
-      pct_detractors?: number;
-    }[];
-    expect(examples).to.have.length(3);
-    for (const example of examples) {
+  it('reproduces the worked examples (fixtures/nps-worked-examples)', () => {
+    expect(NPS_WORKED_EXAMPLES).to.have.length(3);
+    for (const example of NPS_WORKED_EXAMPLES) {
       const counts =
         example.promoters !== undefined
           ? { promoters: example.promoters, passives: example.passives!, detractors: example.detractors! }
@@ -35,25 +25,33 @@ describe('NPS', () => {
               passives: 100 - example.pct_promoters! - example.pct_detractors!,
               detractors: example.pct_detractors!,
             };
-      expect(npsFromCounts(counts).nps).to.be.closeTo(example.nps, 1e-9);
+      const result = npsFromCounts(counts);
+      expect(result.score, example.source).to.be.closeTo(example.nps, 1e-9);
+      if (example.total !== undefined) expect(result.total).to.equal(example.total);
     }
   });
 
-  it('summarises answers with shares, score and margin of error', () => {
+  it('gives { score, promoters, passives, detractors, total } and a 95 % confidence interval', () => {
     const scores = [...Array<number>(60).fill(10), ...Array<number>(25).fill(8), ...Array<number>(15).fill(3)];
-    const summary = npsSummary(scores);
-    expect(summary).to.include({ promoters: 60, passives: 25, detractors: 15, responses: 100 });
-    expect(summary.nps).to.be.closeTo(45, 1e-9);
-    expect(summary.promoterPercent).to.be.closeTo(60, 1e-9);
-    // √((0.6 + 0.15 − 0.45²) / 100) = 0.07399 → 7.40 points; ×1.96 → 14.50.
-    expect(summary.standardError).to.be.closeTo(7.3993, 1e-4);
-    expect(summary.marginOfError).to.be.closeTo(14.5027, 1e-4);
+    const result = nps(scores);
+    expect(result).to.include({ promoters: 60, passives: 25, detractors: 15, total: 100 });
+    expect(result.score).to.be.closeTo(45, 1e-9);
+    // SE = 100·√((0.6 + 0.15 − 0.45²) / 100) = 7.3993; 45 ± 1.96·7.3993.
+    expect(result.standardError).to.be.closeTo(7.3993, 1e-4);
+    expect(result.confidenceInterval!.low).to.be.closeTo(45 - 14.5027, 1e-4);
+    expect(result.confidenceInterval!.high).to.be.closeTo(45 + 14.5027, 1e-4);
+    expect(result.confidenceInterval!.level).to.equal(0.95);
+    // Not rounded: one promoter in three is 33.33…
+    expect(nps([10, 7, 7]).score).to.be.closeTo(100 / 3, 1e-12);
   });
 
-  it('has no score without answers, and no margin of error for one answer', () => {
-    expect(npsSummary([])).to.include({ responses: 0, nps: null, standardError: null });
-    expect(npsSummary([10])).to.include({ nps: 100, standardError: null, marginOfError: null });
-    expect(npsSummary([0, 10]).nps).to.equal(0);
+  it('has no score without answers, no interval for one answer, and keeps the interval within ±100', () => {
+    expect(nps([])).to.include({ total: 0, score: null, standardError: null, confidenceInterval: null });
+    expect(nps([10])).to.include({ score: 100, confidenceInterval: null });
+    expect(nps([10, 10, 10, 9]).confidenceInterval).to.deep.equal({ low: 100, high: 100, level: 0.95 });
+    const few = nps([10, 10, 0]).confidenceInterval!;
+    expect(few.low).to.be.at.least(-100);
+    expect(few.high).to.be.at.most(100);
   });
 
   it('refuses answers outside 0–10 or not whole, naming each, and counts nothing', () => {
@@ -61,7 +59,7 @@ describe('NPS', () => {
     const copy = [...scores];
     let error: unknown;
     try {
-      npsSummary(scores);
+      nps(scores);
     } catch (e) {
       error = e;
     }
@@ -75,37 +73,58 @@ describe('NPS', () => {
     ]);
     expect(scores).to.deep.equal(copy);
     expect(() => npsCategory(11)).to.throw(CrmValidationError, /score: must be at most 10/);
-    expect(() => npsFromCounts({ promoters: -1, passives: 0, detractors: 0 })).to.throw(
-      CrmValidationError,
-      /promoters/,
-    );
   });
 
-  it('groups by touchpoint in order of first appearance', () => {
-    const answers = [
-      { touchpoint: 'checkout', score: 10 },
-      { touchpoint: 'support', score: 2 },
-      { touchpoint: 'checkout', score: 9 },
-      { touchpoint: 'support', score: 9 },
-      { touchpoint: 'checkout', score: 6 },
-    ];
-    const groups = npsByGroup(
-      answers,
-      (a) => a.touchpoint,
-      (a) => a.score,
+  it('trends by calendar period, oldest first, without holes', () => {
+    const trend = npsTrend(
+      [
+        { score: 10, at: '2024-01-03' },
+        { score: 3, at: '2024-01-20' },
+        { score: 9, at: '2024-03-02T10:00:00Z' },
+      ],
+      'month',
     );
-    expect(groups.map((g) => [g.key, g.responses])).to.deep.equal([
+    expect(trend.map((point) => [point.period, point.total, point.score])).to.deep.equal([
+      ['2024-01', 2, 0],
+      ['2024-02', 0, null],
+      ['2024-03', 1, 100],
+    ]);
+    expect(npsTrend([{ score: 8, at: '2024-05-01' }], 'quarter')[0]!.period).to.equal('2024-Q2');
+    expect(npsTrend([], 'year')).to.deep.equal([]);
+    expect(() => npsTrend([{ score: 12, at: 'yesterday' }], 'month'))
+      .to.throw(CrmValidationError)
+      .with.property('issues')
+      .that.satisfies((issues: { path: unknown[] }[]) => {
+        expect(issues.map((issue) => issue.path)).to.deep.equal([
+          [0, 'score'],
+          [0, 'at'],
+        ]);
+        return true;
+      });
+    expect(() => npsTrend([], 'fortnight' as never)).to.throw(CrmValidationError, /period/);
+  });
+
+  it('groups by a key (a property, a dotted path or a function), in order of first appearance', () => {
+    const responses = [
+      { touchpoint: 'checkout', score: 10, customer: { channel: 'web' } },
+      { touchpoint: 'support', score: 2, customer: { channel: 'store' } },
+      { touchpoint: 'checkout', score: 9, customer: { channel: 'web' } },
+      { touchpoint: 'support', score: 9, customer: {} },
+      { touchpoint: 'checkout', score: 6, customer: { channel: 'web' } },
+    ];
+    const groups = npsBy(responses, 'touchpoint');
+    expect(groups.map((g) => [g.group, g.total])).to.deep.equal([
       ['checkout', 3],
       ['support', 2],
     ]);
-    expect(groups[0]!.nps).to.be.closeTo(100 / 3, 1e-9);
-    expect(groups[1]!.nps).to.equal(0);
-    expect(() =>
-      npsByGroup(
-        [{ score: 12 }],
-        () => 'x',
-        (a) => a.score,
-      ),
-    ).to.throw(CrmValidationError, /\[0\]\.score/);
+    expect(groups[0]!.score).to.be.closeTo(100 / 3, 1e-12);
+    expect(groups[1]!.score).to.equal(0);
+    expect(npsBy(responses, 'customer.channel').map((g) => [g.group, g.total])).to.deep.equal([
+      ['web', 3],
+      ['store', 1],
+      ['unknown', 1],
+    ]);
+    expect(npsBy(responses, (r) => (r.score >= 9 ? 'high' : 'low')).map((g) => g.group)).to.deep.equal(['high', 'low']);
+    expect(() => npsBy([{ score: 12 }], 'x')).to.throw(CrmValidationError, /\[0\]\.score/);
   });
 });

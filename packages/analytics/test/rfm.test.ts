@@ -6,12 +6,14 @@ import {
   RFM_SEGMENTS,
   RF_SEGMENTS,
   quantileSorted,
+  rfmCutPoints,
   rfmFromTransactions,
+  rfmScore,
   rfmScores,
   rfmSegment,
   type RfmInput,
 } from '@crmkit/analytics';
-import { readReference } from './reference.js';
+import { RFM_SEGMENT_RULES } from './fixtures/rfm-segment-rules.js';
 
 /**
  * The R package rfm 0.3.0's scoring, transcribed for comparison (R/utils.R `bins`, R/rfm-table-customer.R):
@@ -35,10 +37,9 @@ const inputs = (rows: [number, number, number][]): RfmInput[] =>
 
 describe('RFM', () => {
   it('scores 11 evenly spread customers into quintiles, recency reversed', () => {
-    const { rows, cuts } = rfmScores(
-      inputs(Array.from({ length: 11 }, (_, i) => [i, i, i * 10] as [number, number, number])),
-    );
-    expect(cuts.recency).to.deep.equal([2, 4, 6, 8]);
+    const data = inputs(Array.from({ length: 11 }, (_, i) => [i, i, i * 10] as [number, number, number]));
+    const rows = rfmScores(data, { bins: 5 });
+    expect(rfmCutPoints(data).recency).to.deep.equal([2, 4, 6, 8]);
     expect(rows.map((row) => row.f)).to.deep.equal([1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     expect(rows.map((row) => row.r)).to.deep.equal([5, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
     expect(rows[10]).to.include({ customerId: 'c10', r: 1, f: 5, m: 5, score: 155 });
@@ -46,8 +47,9 @@ describe('RFM', () => {
 
   it('keeps equal values together: one-time buyers are not frequent buyers', () => {
     const orders = [1, 1, 1, 1, 1, 1, 1, 2, 2, 3];
-    const { rows, cuts } = rfmScores(inputs(orders.map((o) => [0, o, 1])));
-    expect(cuts.frequency).to.deep.equal([1, 1, 1, 2]);
+    const data = inputs(orders.map((o) => [0, o, 1]));
+    const rows = rfmScores(data);
+    expect(rfmCutPoints(data).frequency).to.deep.equal([1, 1, 1, 2]);
     expect(rows.map((row) => row.f)).to.deep.equal([1, 1, 1, 1, 1, 1, 1, 4, 4, 5]);
   });
 
@@ -57,7 +59,7 @@ describe('RFM', () => {
         const sorted = [...values].sort((a, b) => a - b);
         const wholeCuts = [0.2, 0.4, 0.6, 0.8].every((p) => Number.isInteger(quantileSorted(sorted, p)));
         fc.pre(wholeCuts);
-        const { rows } = rfmScores(inputs(values.map((v) => [v, v, v])));
+        const rows = rfmScores(inputs(values.map((v) => [v, v, v])));
         expect(rows.map((row) => row.f)).to.deep.equal(rPackageScores(values, 5, false));
         expect(rows.map((row) => row.r)).to.deep.equal(rPackageScores(values, 5, true));
       }),
@@ -66,7 +68,7 @@ describe('RFM', () => {
   });
 
   it("'rank' splits into bins of equal size, ties in input order", () => {
-    const { rows } = rfmScores(inputs(Array.from({ length: 10 }, () => [3, 1, 5] as [number, number, number])), {
+    const rows = rfmScores(inputs(Array.from({ length: 10 }, () => [3, 1, 5] as [number, number, number])), {
       method: 'rank',
     });
     expect(rows.map((row) => row.f)).to.deep.equal([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
@@ -74,17 +76,17 @@ describe('RFM', () => {
   });
 
   it('takes cut points or a number of bins per dimension', () => {
-    const { rows, cuts } = rfmScores(
-      inputs([
-        [10, 1, 50],
-        [100, 4, 500],
-        [400, 9, 900],
-      ]),
-      {
-        bins: { recency: [30, 90, 180, 365], frequency: 3, monetary: [100, 600] },
-      },
-    );
+    const data = inputs([
+      [10, 1, 50],
+      [100, 4, 500],
+      [400, 9, 900],
+    ]);
+    const options = { bins: { recency: [30, 90, 180, 365], frequency: 3, monetary: [100, 600] } };
+    const rows = rfmScores(data, options);
+    const cuts = rfmCutPoints(data, options);
     expect(cuts.recency).to.deep.equal([30, 90, 180, 365]);
+    // One customer scored later against the same cut points gets the same scores.
+    expect(rfmScore(data[1]!, cuts)).to.deep.equal({ r: 3, f: 2, m: 2 });
     expect(rows.map((row) => [row.r, row.f, row.m])).to.deep.equal([
       [5, 1, 1],
       [3, 2, 2],
@@ -98,6 +100,7 @@ describe('RFM', () => {
         [
           { customerId: 'a', recencyDays: -1, orders: 1, amount: 1 },
           { customerId: 'b', recencyDays: 1, orders: 1, amount: NaN },
+          { customerId: 'c', recencyDays: 1, orders: 1, amount: -3 },
         ],
         {
           bins: { recency: [5, 1] },
@@ -110,6 +113,7 @@ describe('RFM', () => {
         expect(error.issues.map((issue) => issue.path)).to.deep.equal([
           [0, 'recencyDays'],
           [1, 'amount'],
+          [2, 'amount'],
           ['options', 'bins', 'recency', 1],
           ['options', 'method'],
         ]);
@@ -119,7 +123,7 @@ describe('RFM', () => {
   });
 
   it('scores from a transaction log as of a date', () => {
-    const { rows } = rfmFromTransactions(
+    const rows = rfmFromTransactions(
       [
         { customerId: 'a', at: '2024-06-01', amount: 100 },
         { customerId: 'a', at: '2024-06-20', amount: 50 },
@@ -144,35 +148,28 @@ describe('RFM', () => {
     ]);
   });
 
-  it('names segments by the first rule that matches, else others', () => {
-    expect(rfmSegment({ r: 5, f: 5, m: 5 })).to.equal('champions');
-    expect(rfmSegment({ r: 1, f: 1, m: 1 })).to.equal('lost');
-    expect(rfmSegment({ r: 3, f: 3, m: 1 })).to.equal('about_to_sleep');
+  it('names segments by the first rule that matches, else Others', () => {
+    expect(rfmSegment({ r: 5, f: 5, m: 5 })).to.equal('Champions');
+    expect(rfmSegment({ r: 1, f: 1, m: 1 })).to.equal('Lost');
+    expect(rfmSegment({ r: 3, f: 3, m: 1 })).to.equal('About To Sleep');
     expect(rfmSegment({ r: 5, f: 5, m: 1 })).to.equal(RFM_OTHERS);
-    expect(rfmSegment({ r: 4, f: 1, m: 9 }, RF_SEGMENTS)).to.equal('promising');
+    expect(RFM_OTHERS).to.equal('Others');
+    expect(rfmSegment({ r: 4, f: 1, m: 5 }, RF_SEGMENTS)).to.equal('promising');
+    const custom = [{ id: 'whales', name: 'Whales', r: [1, 5], f: [1, 5], m: [5, 5] }] as const;
+    expect(rfmSegment({ r: 2, f: 2, m: 5 }, custom)).to.equal('Whales');
+    expect(() => rfmSegment({ r: 0, f: 2, m: 5 })).to.throw(CrmValidationError, /scores\.r/);
   });
 
-  describe('segment tables against shared/reference/rfm (Node)', () => {
-    let reference: {
-      source_1: { segments: { name: string; R: number[]; F: number[]; M: number[] }[] };
-      source_2: { seg_map: Record<string, string> };
-    };
-    before(async function () {
-      const text = await readReference('rfm/rfm_segment_rules.json');
-      if (!text) return this.skip();
-      reference = JSON.parse(text) as typeof reference;
-    });
-
+  describe('segment tables against fixtures/rfm-segment-rules (from shared/reference/rfm)', () => {
     it("RFM_SEGMENTS are the R package's rules, in its order", () => {
-      expect(RFM_SEGMENTS.map((rule) => ({ name: rule.label, R: rule.r, F: rule.f, M: rule.m }))).to.deep.equal(
-        reference.source_1.segments,
+      expect(RFM_SEGMENTS.map((rule) => ({ name: rule.name, R: rule.r, F: rule.f, M: rule.m }))).to.deep.equal(
+        RFM_SEGMENT_RULES.source_1.segments,
       );
     });
 
     it('RF_SEGMENTS give the published map on all 25 cells', () => {
-      const rename: Record<string, string> = { cant_loose: 'cant_lose' };
-      const patterns = Object.entries(reference.source_2.seg_map).map(
-        ([pattern, id]) => [new RegExp(`^${pattern}$`), rename[id] ?? id] as const,
+      const patterns = Object.entries(RFM_SEGMENT_RULES.source_2.seg_map).map(
+        ([pattern, name]) => [new RegExp(`^${pattern}$`), name] as const,
       );
       for (let r = 1; r <= 5; r++) {
         for (let f = 1; f <= 5; f++) {

@@ -1,27 +1,45 @@
 import { expect } from 'chai';
 import { CrmValidationError } from '@crmkit/core';
 import { summarizeTransactions } from '@crmkit/analytics';
-import { cdnowSampleTransactions, cdnowSummary } from './reference.js';
+import { CDNOW_CALIBRATION_END, cdnowSampleTransactions, cdnowSummary } from './support.js';
+
+function issuesOf(call: () => unknown): { path: readonly (string | number)[]; code: string }[] {
+  try {
+    call();
+  } catch (error) {
+    expect(error).to.be.instanceOf(CrmValidationError);
+    return [...(error as CrmValidationError).issues];
+  }
+  throw new Error('expected a CrmValidationError');
+}
 
 describe('summarizeTransactions', () => {
-  it('rebuilds the published CDNOW summary from its transaction log (Node: reads shared/reference)', async function () {
-    const [transactions, published] = await Promise.all([cdnowSampleTransactions(), cdnowSummary()]);
-    if (!transactions || !published) return this.skip();
-    const summary = summarizeTransactions(transactions, { observationEnd: '1997-09-30', unit: 'week' });
+  it('rebuilds the published CDNOW summary from CDNOW_sample.txt', () => {
+    const log = cdnowSampleTransactions();
+    expect(log).to.have.length(6919);
+    const calibration = log.filter((t) => String(t.at) <= CDNOW_CALIBRATION_END);
+    const summary = summarizeTransactions(calibration, { unit: 'week', observationEnd: CDNOW_CALIBRATION_END });
+    const published = cdnowSummary();
     expect(summary).to.have.length(2357);
+    expect(published).to.have.length(2357);
     const byId = new Map(summary.map((row) => [row.customerId, row]));
     for (const row of published) {
       const ours = byId.get(row.id)!;
       expect(ours.frequency, `customer ${row.id}`).to.equal(row.frequency);
+      // The published file rounds weeks to 2 decimals.
       expect(ours.recency, `customer ${row.id}`).to.be.closeTo(row.recency, 0.005);
       expect(ours.T, `customer ${row.id}`).to.be.closeTo(row.T, 0.005);
     }
-    // Customer 1 bought on 1997-01-01 ($29.33), 01-18 ($29.73), 08-02 ($14.96) in calibration, and later.
+    // Customer 1 bought on 1997-01-01 ($29.33), 01-18 ($29.73) and 08-02 ($14.96) in the calibration period.
     expect(byId.get('1')).to.include({ frequency: 2, orders: 3 });
-    expect(byId.get('1')!.monetary).to.be.closeTo(22.345, 1e-9);
+    expect(byId.get('1')!.monetaryValue).to.be.closeTo(22.345, 1e-9);
+    // The whole log with later purchases ignored on purpose gives the same summary.
+    expect(
+      summarizeTransactions(log, { unit: 'week', observationEnd: CDNOW_CALIBRATION_END, later: 'ignore' }),
+    ).to.deep.equal(summary);
   });
 
-  it('counts same-day purchases as one occasion and leaves the first one out of the spend', () => {
+  it('gives frequency, recency, T and monetaryValue in the BTYD convention', () => {
     const summary = summarizeTransactions(
       [
         { customerId: 'a', at: '2024-01-10T09:00:00Z', amount: 10 },
@@ -31,53 +49,18 @@ describe('summarizeTransactions', () => {
         { customerId: 'a', at: '2024-01-30', amount: 20 },
         { customerId: 7, at: Date.UTC(2024, 0, 25), amount: 99 },
       ],
-      { observationEnd: new Date('2024-02-09T00:00:00Z') },
+      { unit: 'day', observationEnd: new Date('2024-02-09T00:00:00Z') },
     );
     expect(summary).to.deep.equal([
-      {
-        customerId: 'a',
-        frequency: 2,
-        recency: 20,
-        T: 30,
-        monetary: 35,
-        orders: 5,
-        total: 85,
-        firstDay: 19732,
-        lastDay: 19752,
-      },
-      {
-        customerId: '7',
-        frequency: 0,
-        recency: 0,
-        T: 15,
-        monetary: 0,
-        orders: 1,
-        total: 99,
-        firstDay: 19747,
-        lastDay: 19747,
-      },
+      // Same-day purchases are one occasion; the first occasion's spend is left out of monetaryValue.
+      { customerId: 'a', frequency: 2, recency: 20, T: 30, monetaryValue: 35, orders: 5, total: 85, sinceLast: 10 },
+      { customerId: '7', frequency: 0, recency: 0, T: 15, monetaryValue: 0, orders: 1, total: 99, sinceLast: 15 },
     ]);
-  });
-
-  it('ignores purchases after the end of observation and customers who had not started by then', () => {
-    const summary = summarizeTransactions(
-      [
-        { customerId: 'a', at: '2024-01-01' },
-        { customerId: 'a', at: '2024-03-01' },
-        { customerId: 'b', at: '2024-03-01' },
-      ],
-      { observationEnd: '2024-01-15', unit: 'week' },
-    );
-    expect(summary).to.have.length(1);
-    expect(summary[0]).to.include({ customerId: 'a', frequency: 0, T: 2 });
-  });
-
-  it('ends observation at the last purchase by default', () => {
-    const [a] = summarizeTransactions([
-      { customerId: 'a', at: '2024-01-01' },
-      { customerId: 'b', at: '2024-01-11' },
-    ]);
-    expect(a!.T).to.equal(10);
+    const [weeks] = summarizeTransactions([{ customerId: 'a', at: '2024-01-01' }], {
+      unit: 'week',
+      observationEnd: '2024-01-15',
+    });
+    expect(weeks).to.include({ T: 2, frequency: 0 });
   });
 
   it('refuses bad rows with their paths and changes nothing', () => {
@@ -86,20 +69,35 @@ describe('summarizeTransactions', () => {
       { customerId: '', at: '2024-01-01' },
       { customerId: 'b', at: 'not a date' },
       { customerId: 'c', at: '2024-01-01', amount: Infinity },
+      { customerId: 'd', at: '2024-01-01', amount: -5 },
+      { customerId: 'e', at: '2024-03-01', amount: 5 },
     ];
     const copy = structuredClone(rows);
-    expect(() => summarizeTransactions(rows))
-      .to.throw(CrmValidationError)
-      .that.satisfies((error: CrmValidationError) => {
-        expect(error.issues.map((issue) => issue.path)).to.deep.equal([
-          [1, 'customerId'],
-          [2, 'at'],
-          [3, 'amount'],
-        ]);
-        return true;
-      });
+    const issues = issuesOf(() => summarizeTransactions(rows, { unit: 'day', observationEnd: '2024-02-01' }));
+    expect(issues.map((issue) => [issue.path, issue.code])).to.deep.equal([
+      [[1, 'customerId'], 'invalid_type'],
+      [[2, 'at'], 'invalid_date'],
+      [[3, 'amount'], 'invalid_type'],
+      [[4, 'amount'], 'too_small'],
+      [[5, 'at'], 'too_big'],
+    ]);
     expect(rows).to.deep.equal(copy);
-    expect(() => summarizeTransactions([], { unit: -1 })).to.throw(CrmValidationError, /options\.unit/);
-    expect(() => summarizeTransactions('x' as never)).to.throw(CrmValidationError, /expected an array/);
+  });
+
+  it('refuses bad options and empty input', () => {
+    expect(() => summarizeTransactions([], { unit: 'month' as never, observationEnd: '2024-01-01' })).to.throw(
+      CrmValidationError,
+      /options\.unit/,
+    );
+    expect(() => summarizeTransactions([], { unit: 'day' } as never)).to.throw(
+      CrmValidationError,
+      /options\.observationEnd: is required/,
+    );
+    expect(() => summarizeTransactions('x' as never, { unit: 'day', observationEnd: '2024-01-01' })).to.throw(
+      CrmValidationError,
+      /expected an array/,
+    );
+    // No transactions is a valid (empty) summary; the fits are the ones that refuse empty input.
+    expect(summarizeTransactions([], { unit: 'day', observationEnd: '2024-01-01' })).to.deep.equal([]);
   });
 });
