@@ -85,12 +85,12 @@ const SCHEMES: Record<ConsentChannel, string> = { email: 'mailto:', sms: 'sms:',
  * @cssprop --crm-card-avatar-background - The initials' background.
  * @cssprop --crm-card-avatar-color - The initials' colour.
  *
- * @fires crm-customer-before-save - {CrmCustomerBeforeSaveEvent} Before an edit is saved; cancelable.
- * @fires crm-customer-save - {CrmCustomerSaveEvent} After an edit was saved.
- * @fires crm-customer-conflict - {CrmCustomerConflictEvent} A save met someone else's change; both versions are shown.
- * @fires crm-contact - {CrmContactEvent} A contact action was chosen; cancelable.
- * @fires crm-card-action - {CrmCardActionEvent} A plugin's card action was chosen; cancelable.
- * @fires crm-error - {CrmErrorEvent} Loading or an action failed.
+ * @fires {CrmCustomerBeforeSaveEvent} crm-customer-before-save - Before an edit is saved; cancelable.
+ * @fires {CrmCustomerSaveEvent} crm-customer-save - After an edit was saved.
+ * @fires {CrmCustomerConflictEvent} crm-customer-conflict - A save met someone else's change; both versions are shown.
+ * @fires {CrmContactEvent} crm-contact - A contact action was chosen; cancelable.
+ * @fires {CrmCardActionEvent} crm-card-action - A plugin's card action was chosen; cancelable.
+ * @fires {CrmErrorEvent} crm-error - Loading or an action failed.
  */
 @customElement('crm-customer-card')
 export class CrmCustomerCard extends CrmElement {
@@ -99,7 +99,10 @@ export class CrmCustomerCard extends CrmElement {
   /** The id of the customer to show. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';
 
-  /** How much to show: `full` or `compact`. */
+  /**
+   * How much to show: `full` or `compact`.
+   * @type {'full' | 'compact'}
+   */
   @property({ reflect: true }) variant: CardVariant = 'full';
 
   /** The level of the customer's name among the page's headings (1–6). */
