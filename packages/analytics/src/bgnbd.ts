@@ -175,11 +175,18 @@ function deadOdds({ r, alpha, a, b }: BgNbdParams, { frequency: x, recency: tx, 
   return Math.exp(Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
 }
 
+/**
+ * Customers with the same (frequency, recency, T) counted once with a weight, and the distinct frequencies
+ * and ages indexed, so that the terms depending only on x or only on T are computed once per evaluation.
+ */
 interface Grouped {
-  x: Float64Array;
+  /** Per group: index into `xs`, index into `Ts`, recency, weight. */
+  xAt: Int32Array;
+  tAt: Int32Array;
   tx: Float64Array;
-  T: Float64Array;
   weight: Float64Array;
+  xs: Float64Array;
+  Ts: Float64Array;
   customers: number;
   anyRepeat: boolean;
 }
@@ -188,9 +195,11 @@ function groupHistories(histories: readonly PurchaseHistory[], target: string): 
   const issues = new IssueCollector(target);
   if (!issues.array(histories, [])) issues.throwIfAny();
   const index = new Map<string, number>();
-  const x: number[] = [];
+  const xIndex = new Map<number, number>();
+  const tIndex = new Map<number, number>();
+  const xAt: number[] = [];
+  const tAt: number[] = [];
   const tx: number[] = [];
-  const T: number[] = [];
   const weight: number[] = [];
   let anyRepeat = false;
   for (let i = 0; i < histories.length && !issues.full; i++) {
@@ -199,10 +208,14 @@ function groupHistories(histories: readonly PurchaseHistory[], target: string): 
     const key = `${history.frequency}|${history.recency}|${history.T}`;
     const at = index.get(key);
     if (at === undefined) {
-      index.set(key, x.length);
-      x.push(history.frequency);
+      index.set(key, xAt.length);
+      let xi = xIndex.get(history.frequency);
+      if (xi === undefined) xIndex.set(history.frequency, (xi = xIndex.size));
+      let ti = tIndex.get(history.T);
+      if (ti === undefined) tIndex.set(history.T, (ti = tIndex.size));
+      xAt.push(xi);
+      tAt.push(ti);
       tx.push(history.recency);
-      T.push(history.T);
       weight.push(1);
     } else {
       weight[at]!++;
@@ -211,27 +224,43 @@ function groupHistories(histories: readonly PurchaseHistory[], target: string): 
   }
   issues.throwIfAny();
   return {
-    x: Float64Array.from(x),
+    xAt: Int32Array.from(xAt),
+    tAt: Int32Array.from(tAt),
     tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
     weight: Float64Array.from(weight),
+    xs: Float64Array.from(xIndex.keys()),
+    Ts: Float64Array.from(tIndex.keys()),
     customers: histories.length,
     anyRepeat,
   };
 }
 
+/**
+ * The log-likelihood (the paper's equation 6, in logarithms): per customer
+ * ln L = A1 + A2 + ln(e^A3 + δ(x > 0) e^A4) with A1 = ln Γ(r + x) − ln Γ(r) + r ln α,
+ * A2 = ln Γ(a + b) + ln Γ(b + x) − ln Γ(b) − ln Γ(a + b + x), A3 = −(r + x) ln(α + T),
+ * A4 = ln a − ln(b + x − 1) − (r + x) ln(α + tₓ).
+ */
 function groupedLogLikelihood({ r, alpha, a, b }: BgNbdParams, data: Grouped): number {
   const rLnAlpha = r * Math.log(alpha);
   const lnA = Math.log(a);
+  // Terms of each distinct x, and ln(α + T) of each distinct T.
+  const head = new Float64Array(data.xs.length);
+  const dropout = new Float64Array(data.xs.length);
+  for (let k = 0; k < data.xs.length; k++) {
+    const x = data.xs[k]!;
+    head[k] = lnRisingFactorial(r, x) + rLnAlpha + lnRisingFactorial(b, x) - lnRisingFactorial(a + b, x);
+    dropout[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+  }
+  const lnAlphaT = new Float64Array(data.Ts.length);
+  for (let k = 0; k < data.Ts.length; k++) lnAlphaT[k] = Math.log(alpha + data.Ts[k]!);
   let total = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    const x = data.x[i]!;
-    // A1 = ln Γ(r + x) − ln Γ(r) + r ln α;  A2 = ln Γ(a + b) + ln Γ(b + x) − ln Γ(b) − ln Γ(a + b + x).
-    const a1 = lnRisingFactorial(r, x) + rLnAlpha;
-    const a2 = lnRisingFactorial(b, x) - lnRisingFactorial(a + b, x);
-    const a3 = -(r + x) * Math.log(alpha + data.T[i]!);
-    const a4 = x > 0 ? lnA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + data.tx[i]!) : -Infinity;
-    total += data.weight[i]! * (a1 + a2 + logAddExp(a3, a4));
+  for (let i = 0; i < data.xAt.length; i++) {
+    const k = data.xAt[i]!;
+    const x = data.xs[k]!;
+    const a3 = -(r + x) * lnAlphaT[data.tAt[i]!]!;
+    const a4 = x > 0 ? dropout[k]! - (r + x) * Math.log(alpha + data.tx[i]!) : -Infinity;
+    total += data.weight[i]! * (head[k]! + logAddExp(a3, a4));
   }
   return total;
 }

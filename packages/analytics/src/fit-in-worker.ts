@@ -4,7 +4,7 @@
  * or a page whose CSP forbids workers) it runs on the calling thread with the same code and result.
  *
  * Only the few Worker members used here are declared, so the package type-checks without DOM types
- * (decision 0040).
+ * (decision 0034).
  */
 import { CrmValidationError, type CrmIssue } from '@crmkit/core';
 import { fitModels, type FitModelsOptions, type FittedModels, type ModelRow } from './fit-models.js';

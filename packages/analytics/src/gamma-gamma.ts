@@ -104,15 +104,21 @@ export function fitGammaGamma(rows: readonly SpendHistory[], options: GammaGamma
 
   const x = Float64Array.from(xs);
   const m = Float64Array.from(ms);
-  // Terms that do not depend on the parameters: ln m and ln x, computed once.
-  const lnM = x.map((_, i) => Math.log(m[i]!));
-  const lnX = x.map((xi) => Math.log(xi));
+  // Terms that do not depend on the parameters (ln m, m·x), and the distinct frequencies: the Γ terms depend
+  // on the parameters and x only, so they are computed once per distinct x per evaluation.
+  const lnM = m.map((mi) => Math.log(mi));
+  const mx = m.map((mi, i) => mi * x[i]!);
+  const slot = new Map<number, number>();
+  for (const xi of xs) if (!slot.has(xi)) slot.set(xi, slot.size);
+  const xAt = Int32Array.from(xs, (xi) => slot.get(xi)!);
+  const distinctX = Float64Array.from(slot.keys());
   const logLikelihood = ({ p, q, gamma }: GammaGammaParams): number => {
-    let total = -x.length * lnGamma(q) + x.length * q * Math.log(gamma);
+    // Per customer: ln Γ(px + q) − ln Γ(px) − ln Γ(q) + q ln γ + (px − 1) ln m + px ln x − (px + q) ln(γ + m x).
+    const perX = distinctX.map((xi) => lnGamma(p * xi + q) - lnGamma(p * xi) + p * xi * Math.log(xi));
+    let total = x.length * (q * Math.log(gamma) - lnGamma(q));
     for (let i = 0; i < x.length; i++) {
       const px = p * x[i]!;
-      total +=
-        lnGamma(px + q) - lnGamma(px) + (px - 1) * lnM[i]! + px * lnX[i]! - (px + q) * Math.log(gamma + m[i]! * x[i]!);
+      total += perX[xAt[i]!]! + (px - 1) * lnM[i]! - (px + q) * Math.log(gamma + mx[i]!);
     }
     return total;
   };

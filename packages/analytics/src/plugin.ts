@@ -8,7 +8,7 @@
  * (first and last purchase, count, total, currency) up to date, and one on NPS responses keeps
  * `custom.lastNpsScore`. The fitted model parameters, the RFM cut points and the day they were fitted to
  * are the plugin's state; `init` and `refit()` replace them and call `crm.metrics.invalidate()`
- * (decision 0040).
+ * (decision 0030).
  */
 import {
   DateTimeSchema,
@@ -206,7 +206,7 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
       recency: frequency > 0 ? (lastDay - firstDay) / unitDays : 0,
       T: (endDay - firstDay) / unitDays,
       // The mean of all purchases stands in for the mean repeat purchase: the customer keeps no per-purchase
-      // amounts (decision 0040).
+      // amounts (decision 0030).
       monetaryValue: typeof total === 'number' ? total / purchases : 0,
       sinceLastDays: endDay - lastDay,
       total: typeof total === 'number' ? total : 0,
