@@ -16,9 +16,17 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
-            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('crm-'));
+            if (declaration.events)
+              declaration.events = declaration.events.filter((event) => event.name?.startsWith('crm-'));
           }
         }
       },
-    },customElementVsCodePlugin({ outdir: '.', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true })],
+    },
+    customElementVsCodePlugin({
+      outdir: '.',
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+      hideLogs: true,
+    }),
+  ],
 };

@@ -1,4 +1,3 @@
- 
 import { html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { z } from 'zod';

@@ -1,4 +1,3 @@
- 
 import { html, oneEvent } from '@open-wc/testing';
 import { expect } from './expect.js';
 import { CrmStorageError } from '@crmkit/core';

@@ -1,4 +1,3 @@
- 
 import { html, aTimeout } from '@open-wc/testing';
 import { z } from 'zod';
 import { CORE_COLLECTIONS, definePlugin, type StoredDocument } from '@crmkit/core';

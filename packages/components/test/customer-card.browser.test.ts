@@ -1,4 +1,3 @@
- 
 import { html, oneEvent } from '@open-wc/testing';
 import { createCrm, definePlugin, type Crm } from '@crmkit/core';
 import '../src/index.js';

@@ -1,4 +1,3 @@
- 
 import { html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';

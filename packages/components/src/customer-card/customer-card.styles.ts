@@ -75,6 +75,11 @@ export const cardStyles = css`
     margin: 0;
   }
 
+  [part='consents'] {
+    display: grid;
+    gap: var(--_space-2);
+  }
+
   ul.row {
     display: flex;
     flex-wrap: wrap;
