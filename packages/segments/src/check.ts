@@ -35,7 +35,10 @@ export type ParseResult = { ok: true; rule: SegmentRule } | { ok: false; issues:
 export function parseRule(input: unknown, operatorIds: ReadonlySet<string>): ParseResult {
   const deep = depthProblem(input);
   if (deep) {
-    return { ok: false, issues: [{ path: deep, message: `rules nest deeper than ${MAX_DEPTH} levels`, code: 'too_deep' }] };
+    return {
+      ok: false,
+      issues: [{ path: deep, message: `rules nest deeper than ${MAX_DEPTH} levels`, code: 'too_deep' }],
+    };
   }
   const parsed = SegmentRuleSchema.safeParse(input);
   if (!parsed.success) {
@@ -51,12 +54,17 @@ export function parseRule(input: unknown, operatorIds: ReadonlySet<string>): Par
   const issues: CrmIssue[] = [];
   for (const { node, path, inActivity } of walk(parsed.data)) {
     if (node.kind === 'event' && inActivity) {
-      issues.push({ path, message: 'an event condition cannot sit inside another event condition', code: 'nested_event' });
+      issues.push({
+        path,
+        message: 'an event condition cannot sit inside another event condition',
+        code: 'nested_event',
+      });
     }
     if (node.kind !== 'condition') continue;
     if (isBuiltinOperator(node.op)) {
       const problem = valueProblem(node.op, node.value);
-      if (problem) issues.push({ path: [...path, 'value'], message: `"${node.op}" value ${problem}`, code: 'invalid_value' });
+      if (problem)
+        issues.push({ path: [...path, 'value'], message: `"${node.op}" value ${problem}`, code: 'invalid_value' });
     } else if (!operatorIds.has(node.op)) {
       issues.push({ path: [...path, 'op'], message: `unknown operator "${node.op}"`, code: 'unknown_operator' });
     }

@@ -5,7 +5,17 @@
  */
 import { parseRuleOrThrow } from './check.js';
 import type { Fold } from './fold.js';
-import { leafGetter, planContext, planGroup, type Bound, type EventPlan, type LeafPlan, type Plan, type SegmentOptions, type Test } from './plan.js';
+import {
+  leafGetter,
+  planContext,
+  planGroup,
+  type Bound,
+  type EventPlan,
+  type LeafPlan,
+  type Plan,
+  type SegmentOptions,
+  type Test,
+} from './plan.js';
 import type { Getter } from './paths.js';
 import type { Primitive } from './rule.js';
 
@@ -122,7 +132,7 @@ function fuseShortPath(keys: readonly string[], test: Test, negate: boolean): Se
       if (test.mode === 'any') {
         return (doc) => {
           let value = (doc as Doc)?.[a];
-        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+          if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
           if (!Array.isArray(value)) return negate;
           for (let j = 0; j < value.length; j++) {
             const item: unknown = value[j];
@@ -152,7 +162,7 @@ function fuseShortPath(keys: readonly string[], test: Test, negate: boolean): Se
         const hi = high as number;
         return (doc) => {
           let value = (doc as Doc)?.[a];
-        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+          if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
           if (typeof value !== 'number') return negate;
           if (hasLow && (lowInclusive ? value < lo : value <= lo)) return negate;
           if (hasHigh && (highInclusive ? value > hi : value >= hi)) return negate;
@@ -178,7 +188,11 @@ function fuseShortPath(keys: readonly string[], test: Test, negate: boolean): Se
         if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
         if (typeof value !== 'string') return negate;
         const found =
-          mode === 'contains' ? value.includes(needle) : mode === 'startsWith' ? value.startsWith(needle) : value.endsWith(needle);
+          mode === 'contains'
+            ? value.includes(needle)
+            : mode === 'startsWith'
+              ? value.startsWith(needle)
+              : value.endsWith(needle);
         return found !== negate;
       };
     }

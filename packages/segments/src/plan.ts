@@ -56,11 +56,7 @@ export interface EventPlan {
   at: NodePath;
 }
 
-export type Plan =
-  | { k: 'and' | 'or'; nodes: Plan[] }
-  | { k: 'not'; node: Plan }
-  | LeafPlan
-  | EventPlan;
+export type Plan = { k: 'and' | 'or'; nodes: Plan[] } | { k: 'not'; node: Plan } | LeafPlan | EventPlan;
 
 export interface SegmentOptions {
   /** Case folding rules for case-insensitive strings. Default `en`. */
@@ -185,7 +181,13 @@ function planCondition(condition: Condition, ctx: PlanContext, at: NodePath, inA
     case 'notWithinLastDays': {
       const { from, to } = lastDaysWindow(ctx.now, value as number);
       if (op === 'withinLastDays') {
-        return leaf({ t: 'range', type: 'string', lo: { value: from, inclusive: true }, hi: { value: to, inclusive: true }, fold: false });
+        return leaf({
+          t: 'range',
+          type: 'string',
+          lo: { value: from, inclusive: true },
+          hi: { value: to, inclusive: true },
+          fold: false,
+        });
       }
       // A date outside the window: before it or after `now`. A missing or non-string value is in neither.
       return {

@@ -111,7 +111,9 @@ export function depthProblem(rule: unknown): (string | number)[] | undefined {
     if (node === null || typeof node !== 'object') continue;
     const { rules, where } = node as { rules?: unknown; where?: unknown };
     if (Array.isArray(rules)) {
-      (rules as unknown[]).forEach((child, i) => stack.push({ node: child, depth: depth + 1, path: [...path, 'rules', i] }));
+      (rules as unknown[]).forEach((child, i) =>
+        stack.push({ node: child, depth: depth + 1, path: [...path, 'rules', i] }),
+      );
     }
     if (where !== undefined) stack.push({ node: where, depth: depth + 1, path: [...path, 'where'] });
   }

@@ -20,7 +20,11 @@ export interface StorageSplit {
   residual: SegmentRule | null;
 }
 
-export function splitForStorage(rule: unknown, indexedFields: readonly string[], options: SegmentOptions = {}): StorageSplit {
+export function splitForStorage(
+  rule: unknown,
+  indexedFields: readonly string[],
+  options: SegmentOptions = {},
+): StorageSplit {
   const ctx = planContext(options);
   const parsed = parseRuleOrThrow(rule, new Set(ctx.operators.keys()));
   const indexed = new Set(indexedFields);

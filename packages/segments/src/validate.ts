@@ -94,7 +94,9 @@ function fieldValueProblem(field: SegmentField, op: BuiltinOperator, condition: 
       const allowed = field.enumValues;
       if (!allowed) return undefined;
       const unknown = values.filter((value) => typeof value !== 'string' || !allowed.includes(value));
-      return unknown.length ? `${name} has no value ${unknown.map((value) => JSON.stringify(value)).join(', ')}` : undefined;
+      return unknown.length
+        ? `${name} has no value ${unknown.map((value) => JSON.stringify(value)).join(', ')}`
+        : undefined;
     }
   }
 }

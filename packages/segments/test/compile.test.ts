@@ -241,25 +241,39 @@ describe('compileSegment: groups, events, computed fields, plugins', () => {
     expect(run({ kind: 'event', activityType: 'purchase', count: { op: 'lte', value: 2 } })).to.be.false;
     expect(run({ kind: 'event', activityType: 'email', count: { op: 'eq', value: 0 } })).to.be.true;
     expect(run({ kind: 'event', activityType: 'nps', where: and(when('data.score', 'gte', 9)) })).to.be.true;
-    const kadikoy: RuleNode = { kind: 'event', activityType: 'purchase', where: and(when('data.store', 'eq', 'KADIKÖY')) };
+    const kadikoy: RuleNode = {
+      kind: 'event',
+      activityType: 'purchase',
+      where: and(when('data.store', 'eq', 'KADIKÖY')),
+    };
     expect(compileSegment(and(kadikoy), { now, locale: 'tr' })(ayse, { activities })).to.be.true;
     expect(compileSegment(and(kadikoy), { now, locale: 'en' })(ayse, { activities })).to.be.false;
     expect(compileSegment(and(bigPurchase), { now })(ayse), 'no context: no activities').to.be.false;
   });
 
   it('reads computed fields through their get()', () => {
-    const fields = [{ path: 'orderCount', type: 'number' as const, get: (c: unknown) => (c as typeof ayse).metrics.orders * 2 }];
+    const fields = [
+      { path: 'orderCount', type: 'number' as const, get: (c: unknown) => (c as typeof ayse).metrics.orders * 2 },
+    ];
     expect(test(when('orderCount', 'eq', 14), ayse, { fields })).to.be.true;
   });
 
   it('runs plugin operators with the raw field value and the rule value', () => {
-    const divisibleBy = { id: 'divisibleBy', types: ['number' as const], evaluate: (v: unknown, by: unknown) => typeof v === 'number' && v % (by as number) === 0 };
+    const divisibleBy = {
+      id: 'divisibleBy',
+      types: ['number' as const],
+      evaluate: (v: unknown, by: unknown) => typeof v === 'number' && v % (by as number) === 0,
+    };
     expect(test(when('metrics.orders', 'divisibleBy', 7), ayse, { operators: [divisibleBy] })).to.be.true;
     expect(test(when('metrics.orders', 'divisibleBy', 2), ayse, { operators: [divisibleBy] })).to.be.false;
   });
 
   it('refuses a malformed rule with a CrmValidationError naming each path', () => {
-    const bad = and(when('name', 'between', [1]), when('name', 'frobnicate', 1), { kind: 'group', combinator: 'xor' as 'and', rules: [] });
+    const bad = and(when('name', 'between', [1]), when('name', 'frobnicate', 1), {
+      kind: 'group',
+      combinator: 'xor' as 'and',
+      rules: [],
+    });
     try {
       compileSegment(bad);
       expect.fail('should throw');

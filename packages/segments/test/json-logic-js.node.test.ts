@@ -5,7 +5,8 @@ import jsonLogic from 'json-logic-js';
 import { applyJsonLogic, compileSegment, toJsonLogic, truthy, type SegmentLocale } from '../src/index.js';
 import { customersArb, exportableRuleArb, NOW, ruleArb } from './support/arbitraries.js';
 
-const apply = (logic: unknown, data: unknown) => jsonLogic.apply(logic as jsonLogic.RulesLogic, data);
+const apply = (logic: unknown, data: unknown): unknown =>
+  jsonLogic.apply(logic as jsonLogic.RulesLogic, data) as unknown;
 
 /** Random JsonLogic over every standard operation (log aside), with paths that name data, not prototypes. */
 const logicArb = fc.letrec<{ logic: unknown }>((tie) => {
@@ -49,11 +50,18 @@ const logicArb = fc.letrec<{ logic: unknown }>((tie) => {
 
 const dataArb = fc.record(
   {
-    a: fc.oneof(fc.integer(), fc.string({ maxLength: 3 }), fc.record({ b: fc.oneof(fc.integer(), fc.string({ maxLength: 2 })) }), fc.array(fc.integer({ min: -2, max: 3 }), { maxLength: 3 })),
+    a: fc.oneof(
+      fc.integer(),
+      fc.string({ maxLength: 3 }),
+      fc.record({ b: fc.oneof(fc.integer(), fc.string({ maxLength: 2 })) }),
+      fc.array(fc.integer({ min: -2, max: 3 }), { maxLength: 3 }),
+    ),
     b: fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -2, max: 3 })),
     n: fc.integer({ min: -5, max: 5 }),
     s: fc.constantFrom('', 'apple', 'İstanbul', '0'),
-    list: fc.array(fc.oneof(fc.integer({ min: -2, max: 5 }), fc.record({ a: fc.integer({ min: 0, max: 3 }) })), { maxLength: 4 }),
+    list: fc.array(fc.oneof(fc.integer({ min: -2, max: 5 }), fc.record({ a: fc.integer({ min: 0, max: 3 }) })), {
+      maxLength: 4,
+    }),
   },
   { requiredKeys: [] },
 );
@@ -78,11 +86,16 @@ describe('against json-logic-js, the reference implementation (Node only)', () =
 
   it('compileSegment agrees with json-logic-js on the export of every exportable rule', () => {
     fc.assert(
-      fc.property(exportableRuleArb, customersArb, fc.constantFrom<SegmentLocale>('en', 'tr'), (rule, customers, locale) => {
-        const logic = toJsonLogic(rule, { now: NOW, locale });
-        const predicate = compileSegment(rule, { now: NOW, locale });
-        for (const customer of customers) expect(truthy(apply(logic, customer))).to.equal(predicate(customer));
-      }),
+      fc.property(
+        exportableRuleArb,
+        customersArb,
+        fc.constantFrom<SegmentLocale>('en', 'tr'),
+        (rule, customers, locale) => {
+          const logic = toJsonLogic(rule, { now: NOW, locale });
+          const predicate = compileSegment(rule, { now: NOW, locale });
+          for (const customer of customers) expect(truthy(apply(logic, customer))).to.equal(predicate(customer));
+        },
+      ),
       { numRuns: 400 },
     );
   });

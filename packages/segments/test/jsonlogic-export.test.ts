@@ -37,7 +37,12 @@ describe('toJsonLogic', () => {
     expect(logic).to.deep.equal({
       and: [
         { '===': [{ var: 'address.city' }, 'İstanbul'] },
-        { and: [{ '===': [{ '+': [{ var: 'metrics.clv' }] }, { var: 'metrics.clv' }] }, { '>': [{ var: 'metrics.clv' }, 1000] }] },
+        {
+          and: [
+            { '===': [{ '+': [{ var: 'metrics.clv' }] }, { var: 'metrics.clv' }] },
+            { '>': [{ var: 'metrics.clv' }, 1000] },
+          ],
+        },
         {
           and: [
             { '===': [{ cat: [{ var: 'createdAt' }] }, { var: 'createdAt' }] },
@@ -53,7 +58,8 @@ describe('toJsonLogic', () => {
   it('guards orderings, so a missing or mistyped value is not selected as JsonLogic alone would', () => {
     const logic = toJsonLogic(rule({ kind: 'condition', field: 'age', op: 'lt', value: 18 }));
     for (const age of [undefined, null, '6', [6], true, false, '']) {
-      expect(applyJsonLogic({ '<': [{ var: 'age' }, 18] }, { age }), `raw JsonLogic on ${JSON.stringify(age)}`).to.be.true;
+      expect(applyJsonLogic({ '<': [{ var: 'age' }, 18] }, { age }), `raw JsonLogic on ${JSON.stringify(age)}`).to.be
+        .true;
       expect(applyJsonLogic(logic, { age }), JSON.stringify(age)).to.be.false;
     }
     expect(applyJsonLogic(logic, { age: 6 })).to.be.true;
@@ -68,14 +74,29 @@ describe('toJsonLogic', () => {
   });
 
   it('refuses what has no exact form, naming the node', () => {
-    const ci = refusal(() => toJsonLogic(rule({ kind: 'group', combinator: 'or', rules: [{ kind: 'condition', field: 'name', op: 'eq', value: 'Ali' }] })));
+    const ci = refusal(() =>
+      toJsonLogic(
+        rule({
+          kind: 'group',
+          combinator: 'or',
+          rules: [{ kind: 'condition', field: 'name', op: 'eq', value: 'Ali' }],
+        }),
+      ),
+    );
     expect(ci.path).to.deep.equal(['rules', 0, 'rules', 0]);
     expect(ci.message).to.contain('caseSensitive');
-    expect(refusal(() => toJsonLogic(rule({ kind: 'event', activityType: 'purchase' }))).path).to.deep.equal(['rules', 0]);
+    expect(refusal(() => toJsonLogic(rule({ kind: 'event', activityType: 'purchase' }))).path).to.deep.equal([
+      'rules',
+      0,
+    ]);
     const fields = [{ path: 'ltv', type: 'number' as const, get: () => 1 }];
-    expect(refusal(() => toJsonLogic(rule({ kind: 'condition', field: 'ltv', op: 'gt', value: 1 }), { fields })).message).to.contain('computed');
+    expect(
+      refusal(() => toJsonLogic(rule({ kind: 'condition', field: 'ltv', op: 'gt', value: 1 }), { fields })).message,
+    ).to.contain('computed');
     const operators = [{ id: 'near', types: ['string' as const], evaluate: () => true }];
-    expect(refusal(() => toJsonLogic(rule({ kind: 'condition', field: 'x', op: 'near', value: 1 }), { operators })).message).to.contain('plugin');
+    expect(
+      refusal(() => toJsonLogic(rule({ kind: 'condition', field: 'x', op: 'near', value: 1 }), { operators })).message,
+    ).to.contain('plugin');
   });
 });
 
@@ -104,9 +125,13 @@ describe('fromJsonLogic', () => {
     const imported = fromJsonLogic({ in: ['vip', { var: 'tags' }] });
     const logic = { in: ['vip', { var: 'tags' }] };
     for (const tags of [['vip'], 'a vip', ['VIP'], null, 5, ['x', 'vip!']]) {
-      expect(compileSegment(imported)({ tags }), JSON.stringify(tags)).to.equal(Boolean(applyJsonLogic(logic, { tags })));
+      expect(compileSegment(imported)({ tags }), JSON.stringify(tags)).to.equal(
+        Boolean(applyJsonLogic(logic, { tags })),
+      );
     }
-    const branching = { if: [{ '===': [{ var: 'a' }, 1] }, { '===': [{ var: 'b' }, 2] }, { '===': [{ var: 'c' }, 3] }] };
+    const branching = {
+      if: [{ '===': [{ var: 'a' }, 1] }, { '===': [{ var: 'b' }, 2] }, { '===': [{ var: 'c' }, 3] }],
+    };
     const compiled = compileSegment(fromJsonLogic(branching));
     const evaluate = compileJsonLogic(branching);
     for (const doc of [{ a: 1, b: 2 }, { a: 1, c: 3 }, { a: 0, c: 3 }, { a: 0, b: 2 }, {}]) {
@@ -117,9 +142,15 @@ describe('fromJsonLogic', () => {
   it('refuses loose and coercing forms with the reason', () => {
     expect(refusal(() => fromJsonLogic({ '==': [{ var: 'a' }, 1] })).message).to.contain('loose equality');
     expect(refusal(() => fromJsonLogic({ and: [{ '<': [{ var: 'age' }, 18] }] })).message).to.contain('coerces');
-    expect(refusal(() => fromJsonLogic({ and: [true, { '<': [{ var: 'age' }, 18] }] })).path).to.deep.equal(['and', 1, '<']);
+    expect(refusal(() => fromJsonLogic({ and: [true, { '<': [{ var: 'age' }, 18] }] })).path).to.deep.equal([
+      'and',
+      1,
+      '<',
+    ]);
     expect(refusal(() => fromJsonLogic({ '===': [{ var: ['a', 1] }, 1] })).message).to.contain('{"var": path}');
-    expect(refusal(() => fromJsonLogic({ '===': [{ var: 'a' }, null] })).message).to.contain('string, number or boolean');
+    expect(refusal(() => fromJsonLogic({ '===': [{ var: 'a' }, null] })).message).to.contain(
+      'string, number or boolean',
+    );
     expect(refusal(() => fromJsonLogic({ cat: ['a'] })).message).to.contain('"cat"');
     expect(refusal(() => fromJsonLogic('yes')).message).to.contain('not a condition');
   });

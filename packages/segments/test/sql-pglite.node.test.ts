@@ -3,15 +3,16 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { PGlite } from '@electric-sql/pglite';
 import { CrmUnsupportedError } from '@crmkit/core';
-import {
-  compileSegment,
-  toSql,
-  type SegmentActivity,
-  type SegmentLocale,
-  type SegmentRule,
-} from '../src/index.js';
+import { compileSegment, toSql, type SegmentActivity, type SegmentLocale, type SegmentRule } from '../src/index.js';
 import { activitiesArb, NOW, ruleArb, ruleWithEventsArb, typedCustomerArb } from './support/arbitraries.js';
-import { activityValues, createTables, customerColumns, customerValues, sqlOptions, type Row } from './support/sql-dataset.js';
+import {
+  activityValues,
+  createTables,
+  customerColumns,
+  customerValues,
+  sqlOptions,
+  type Row,
+} from './support/sql-dataset.js';
 
 const placeholders = (count: number) => Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
 
@@ -61,7 +62,11 @@ describe('toSql against PostgreSQL (PGlite)', function () {
 
   it('selects exactly the customers compileSegment selects, on hand-written rules', async () => {
     const rules: SegmentRule[] = [
-      { kind: 'group', combinator: 'and', rules: [{ kind: 'condition', field: 'address.city', op: 'eq', value: 'istanbul' }] },
+      {
+        kind: 'group',
+        combinator: 'and',
+        rules: [{ kind: 'condition', field: 'address.city', op: 'eq', value: 'istanbul' }],
+      },
       {
         kind: 'group',
         combinator: 'and',
@@ -69,7 +74,12 @@ describe('toSql against PostgreSQL (PGlite)', function () {
           { kind: 'condition', field: 'tags', op: 'hasAny', value: ['vip', 'gold'] },
           { kind: 'condition', field: 'metrics.clv', op: 'between', value: [100, 2000] },
           { kind: 'condition', field: 'createdAt', op: 'withinLastDays', value: 365 },
-          { kind: 'group', combinator: 'or', not: true, rules: [{ kind: 'condition', field: 'name', op: 'contains', value: 'yılmaz' }] },
+          {
+            kind: 'group',
+            combinator: 'or',
+            not: true,
+            rules: [{ kind: 'condition', field: 'name', op: 'contains', value: 'yılmaz' }],
+          },
         ],
       },
       {
@@ -78,7 +88,16 @@ describe('toSql against PostgreSQL (PGlite)', function () {
         rules: [
           { kind: 'condition', field: 'custom.consent', op: 'eq', value: true },
           { kind: 'condition', field: 'tags', op: 'isEmpty' },
-          { kind: 'event', activityType: 'purchase', withinDays: 90, where: { kind: 'group', combinator: 'and', rules: [{ kind: 'condition', field: 'data.total', op: 'gt', value: 500 }] } },
+          {
+            kind: 'event',
+            activityType: 'purchase',
+            withinDays: 90,
+            where: {
+              kind: 'group',
+              combinator: 'and',
+              rules: [{ kind: 'condition', field: 'data.total', op: 'gt', value: 500 }],
+            },
+          },
         ],
       },
     ];
@@ -135,7 +154,7 @@ describe('toSql: injection corpus against PostgreSQL (PGlite)', function () {
     'ﬁ ligature',
     '\u202Eevil\u202C',
     '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🙂',
-    'E\'\\x27',
+    "E'\\x27",
     'ARRAY[1]::text',
   ];
   let db: PGlite;
@@ -197,7 +216,10 @@ describe('toSql: injection corpus against PostgreSQL (PGlite)', function () {
         const predicate = compileSegment(rule(op, value));
         const expected = customers.filter((customer) => predicate(customer)).map((customer) => customer.id);
         expect(
-          result.rows.map((row) => row.id).filter(compared).sort(),
+          result.rows
+            .map((row) => row.id)
+            .filter(compared)
+            .sort(),
           `${op} ${JSON.stringify(value)}`,
         ).to.deep.equal(expected.filter(compared).sort());
       }

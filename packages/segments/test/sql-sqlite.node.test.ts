@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { compileSegment, toSql, type SegmentActivity, type SegmentLocale, type SegmentRule } from '../src/index.js';
 import { activitiesArb, NOW, ruleArb, ruleWithEventsArb, typedCustomerArb } from './support/arbitraries.js';
-import { activityValues, createTables, customerColumns, customerValues, sqlOptions, type Row } from './support/sql-dataset.js';
+import {
+  activityValues,
+  createTables,
+  customerColumns,
+  customerValues,
+  sqlOptions,
+  type Row,
+} from './support/sql-dataset.js';
 
 const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 

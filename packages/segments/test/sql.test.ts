@@ -14,7 +14,11 @@ const base: ToSqlOptions = {
     tags: { name: 'tags', type: 'text[]' },
     createdAt: { name: 'created_at', type: 'text' },
   },
-  activities: { table: 'activities', customerId: 'customer_id', columns: { 'data.total': { name: 'total', type: 'number' } } },
+  activities: {
+    table: 'activities',
+    customerId: 'customer_id',
+    columns: { 'data.total': { name: 'total', type: 'number' } },
+  },
 };
 
 describe('toSql', () => {
@@ -60,6 +64,12 @@ describe('toSql', () => {
     expect(sql.params).to.deep.equal([]);
   });
 
+  it('needs no folded column for the numbers of a mixed case-insensitive list', () => {
+    const sql = toSql(rule({ kind: 'condition', field: 'metrics.clv', op: 'in', value: ['newsletter', 391] }), base);
+    expect(sql.where).to.equal('"c"."clv" IN ($1::double precision)');
+    expect(sql.params).to.deep.equal([391]);
+  });
+
   it('writes events as EXISTS or COUNT subqueries over the activities table', () => {
     const purchase = {
       kind: 'event' as const,
@@ -91,9 +101,9 @@ describe('toSql', () => {
     expect(refuse({ kind: 'condition', field: 'name', op: 'eq', value: 'Ali' })).to.contain('folded column');
     expect(refuse({ kind: 'event', activityType: 'nps' }, { ...base, activities: undefined })).to.contain('activities');
     const plugin = { id: 'near', types: ['string' as const], evaluate: () => true };
-    expect(refuse({ kind: 'condition', field: 'name', op: 'near', value: 1 }, { ...base, operators: [plugin] })).to.contain(
-      'plugin operator',
-    );
+    expect(
+      refuse({ kind: 'condition', field: 'name', op: 'near', value: 1 }, { ...base, operators: [plugin] }),
+    ).to.contain('plugin operator');
   });
 
   it('accepts only plain identifiers from the column map', () => {
@@ -103,8 +113,12 @@ describe('toSql', () => {
       { ...base, columns: { name: { name: 'na me', type: 'text' as const } } },
     ];
     for (const options of hostile) {
-      expect(() => toSql(rule({ kind: 'condition', field: 'name', op: 'isEmpty' }), options)).to.throw(CrmValidationError);
+      expect(() => toSql(rule({ kind: 'condition', field: 'name', op: 'isEmpty' }), options)).to.throw(
+        CrmValidationError,
+      );
     }
-    expect(toSql(rule(), { ...base, table: 'crm.customers' }).text).to.equal('SELECT "c".* FROM "crm"."customers" AS "c" WHERE TRUE');
+    expect(toSql(rule(), { ...base, table: 'crm.customers' }).text).to.equal(
+      'SELECT "c".* FROM "crm"."customers" AS "c" WHERE TRUE',
+    );
   });
 });

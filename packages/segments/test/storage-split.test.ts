@@ -17,7 +17,11 @@ describe('splitForStorage', () => {
     const split = splitForStorage(
       rule(
         { kind: 'condition', field: 'address.country', op: 'in', value: ['TR', 'DE'], caseSensitive: true },
-        { kind: 'group', combinator: 'and', rules: [{ kind: 'condition', field: 'metrics.clv', op: 'between', value: [100, 500] }] },
+        {
+          kind: 'group',
+          combinator: 'and',
+          rules: [{ kind: 'condition', field: 'metrics.clv', op: 'between', value: [100, 500] }],
+        },
         { kind: 'condition', field: 'createdAt', op: 'withinLastDays', value: 30 },
         { kind: 'condition', field: 'name', op: 'startsWith', value: 'Ay', caseSensitive: true },
         { kind: 'condition', field: 'tags', op: 'hasAny', value: ['vip'], caseSensitive: true },
@@ -47,14 +51,30 @@ describe('splitForStorage', () => {
   });
 
   it('returns a null residual when the where is the whole rule', () => {
-    const split = splitForStorage(rule({ kind: 'condition', field: 'metrics.clv', op: 'gt', value: 5 }), ['metrics.clv'], { fields });
+    const split = splitForStorage(
+      rule({ kind: 'condition', field: 'metrics.clv', op: 'gt', value: 5 }),
+      ['metrics.clv'],
+      { fields },
+    );
     expect(split).to.deep.equal({ where: { 'metrics.clv': { gt: 5 } }, residual: null });
   });
 
   it('pushes nothing out of an or, a negated group or a negated operator', () => {
     const original = rule(
-      { kind: 'group', combinator: 'or', rules: [{ kind: 'condition', field: 'metrics.clv', op: 'gt', value: 5 }, { kind: 'condition', field: 'metrics.clv', op: 'lt', value: 1 }] },
-      { kind: 'group', combinator: 'and', not: true, rules: [{ kind: 'condition', field: 'metrics.clv', op: 'gt', value: 5 }] },
+      {
+        kind: 'group',
+        combinator: 'or',
+        rules: [
+          { kind: 'condition', field: 'metrics.clv', op: 'gt', value: 5 },
+          { kind: 'condition', field: 'metrics.clv', op: 'lt', value: 1 },
+        ],
+      },
+      {
+        kind: 'group',
+        combinator: 'and',
+        not: true,
+        rules: [{ kind: 'condition', field: 'metrics.clv', op: 'gt', value: 5 }],
+      },
       { kind: 'condition', field: 'metrics.clv', op: 'neq', value: 5 },
     );
     const split = splitForStorage(original, ['metrics.clv'], { fields });

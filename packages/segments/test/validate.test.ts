@@ -28,8 +28,22 @@ describe('validateSegment', () => {
         { kind: 'condition', field: 'createdAt', op: 'after', value: '2024-01-01T00:00:00.000Z' },
         { kind: 'condition', field: 'lifecycle.stage', op: 'in', value: ['retention', 'decline'] },
         { kind: 'condition', field: 'tags', op: 'hasAny', value: ['vip'] },
-        { kind: 'group', combinator: 'or', not: true, rules: [{ kind: 'condition', field: 'metrics.clv', op: 'between', value: [1, 2] }] },
-        { kind: 'event', activityType: 'purchase', withinDays: 90, where: { kind: 'group', combinator: 'and', rules: [{ kind: 'condition', field: 'data.total', op: 'gt', value: 500 }] } },
+        {
+          kind: 'group',
+          combinator: 'or',
+          not: true,
+          rules: [{ kind: 'condition', field: 'metrics.clv', op: 'between', value: [1, 2] }],
+        },
+        {
+          kind: 'event',
+          activityType: 'purchase',
+          withinDays: 90,
+          where: {
+            kind: 'group',
+            combinator: 'and',
+            rules: [{ kind: 'condition', field: 'data.total', op: 'gt', value: 500 }],
+          },
+        },
       ],
     };
     expect(validateSegment(rule, fields)).to.deep.equal([]);
@@ -52,9 +66,7 @@ describe('validateSegment', () => {
         { kind: 'group', combinator: 'or', rules: [] },
       ],
     };
-    expect(codes(rule)).to.deep.equal([
-      'rules.8.value:invalid_value',
-    ]);
+    expect(codes(rule)).to.deep.equal(['rules.8.value:invalid_value']);
     rule.rules.splice(8, 1);
     expect(codes(rule)).to.deep.equal([
       'rules.0.field:unknown_field',
@@ -91,7 +103,11 @@ describe('validateSegment', () => {
   });
 
   it('knows plugin operators, and offers them on their types', () => {
-    const rule = { kind: 'group', combinator: 'and', rules: [{ kind: 'condition', field: 'createdAt', op: 'onWeekend' }] };
+    const rule = {
+      kind: 'group',
+      combinator: 'and',
+      rules: [{ kind: 'condition', field: 'createdAt', op: 'onWeekend' }],
+    };
     expect(codes(rule)).to.deep.equal(['rules.0.op:unknown_operator']);
     expect(codes(rule, { operators: [weekend] })).to.deep.equal([]);
     const onName = { ...rule, rules: [{ kind: 'condition', field: 'name', op: 'onWeekend' }] };
@@ -100,7 +116,11 @@ describe('validateSegment', () => {
 
   it('refuses events inside events and trees deeper than the limit', () => {
     const inner = { kind: 'event', activityType: 'email' };
-    const rule = { kind: 'group', combinator: 'and', rules: [{ kind: 'event', activityType: 'purchase', where: { kind: 'group', combinator: 'and', rules: [inner] } }] };
+    const rule = {
+      kind: 'group',
+      combinator: 'and',
+      rules: [{ kind: 'event', activityType: 'purchase', where: { kind: 'group', combinator: 'and', rules: [inner] } }],
+    };
     expect(codes(rule)).to.deep.equal(['rules.0.where.rules.0:nested_event']);
     let deep: unknown = { kind: 'group', combinator: 'and', rules: [] };
     for (let i = 0; i < 5000; i++) deep = { kind: 'group', combinator: 'and', rules: [deep] };
@@ -108,7 +128,21 @@ describe('validateSegment', () => {
   });
 
   it('checks activity fields when it is given them', () => {
-    const rule = { kind: 'group', combinator: 'and', rules: [{ kind: 'event', activityType: 'purchase', where: { kind: 'group', combinator: 'and', rules: [{ kind: 'condition', field: 'data.totl', op: 'gt', value: 5 }] } }] };
+    const rule = {
+      kind: 'group',
+      combinator: 'and',
+      rules: [
+        {
+          kind: 'event',
+          activityType: 'purchase',
+          where: {
+            kind: 'group',
+            combinator: 'and',
+            rules: [{ kind: 'condition', field: 'data.totl', op: 'gt', value: 5 }],
+          },
+        },
+      ],
+    };
     expect(codes(rule)).to.deep.equal([]);
     expect(codes(rule, { activityFields: [{ path: 'data.total', type: 'number' }] })).to.deep.equal([
       'rules.0.where.rules.0.field:unknown_field',
@@ -122,7 +156,17 @@ describe('validateSegment', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(validateSegment(hostile, fields)).to.have.length(1);
     fc.assert(
       fc.property(fc.anything({ withObjectString: true, withNullPrototype: true }), (input) => {

@@ -75,7 +75,10 @@ function compileNode(node: unknown, path: Path, custom: Readonly<Record<string, 
     );
 }
 
-function customOperation(custom: Readonly<Record<string, JsonLogicOperation>>, op: string): JsonLogicOperation | undefined {
+function customOperation(
+  custom: Readonly<Record<string, JsonLogicOperation>>,
+  op: string,
+): JsonLogicOperation | undefined {
   return Object.hasOwn(custom, op) ? custom[op] : undefined;
 }
 
@@ -114,7 +117,7 @@ function compileLazy(op: string, args: Evaluate[]): Evaluate | undefined {
     case 'filter':
       return (data) => {
         const items = list(data);
-        return Array.isArray(items) ? items.filter((item) => truthy(scope(item))) : [];
+        return Array.isArray(items) ? (items as unknown[]).filter((item) => truthy(scope(item))) : [];
       };
     case 'map':
       return (data) => {
@@ -126,7 +129,10 @@ function compileLazy(op: string, args: Evaluate[]): Evaluate | undefined {
         const items = list(data);
         const initial = args[2] ? args[2](data) : null;
         if (!Array.isArray(items)) return initial;
-        return items.reduce((accumulator: unknown, current: unknown) => scope({ current, accumulator }), initial);
+        return (items as unknown[]).reduce(
+          (accumulator: unknown, current: unknown) => scope({ current, accumulator }),
+          initial,
+        );
       };
     case 'all':
       return (data) => {
@@ -169,6 +175,8 @@ function fallbackValue(value: unknown): unknown {
 /** `null` means "the data itself" (`{"var": ""}`, `{"var": null}`, `{"var": []}`). */
 function pathKeys(path: unknown): string[] | null {
   if (path === undefined || path === null || path === '') return null;
+  // Any other value names a path the way JavaScript prints it (`1` → "1", `[1, 2]` → "1,2"), as in the reference.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(path).split('.');
 }
 
@@ -192,7 +200,7 @@ function substr(source: unknown, start: unknown, length: unknown): string {
   if ((length as Loose) < 0) {
     const tail = legacySubstr(String(source), start, undefined);
     // `+` here is JavaScript's: a length given as a list concatenates, and then reads as 0, as in the reference.
-    return legacySubstr(tail, 0, (tail.length as Loose) + (length as Loose));
+    return legacySubstr(tail, 0, tail.length + (length as Loose));
   }
   return legacySubstr(String(source), start, length);
 }
@@ -219,16 +227,17 @@ function missing(args: unknown[], data: unknown): unknown[] {
   return keys.filter((key) => {
     // As the reference, a key is read as {"var": key}: a key that is itself a rule or a list is evaluated first.
     const value =
-      typeof key === 'object' && key !== null ? compileNode({ var: key }, [], {})(data) : readVar(data, pathKeys(key), null);
+      typeof key === 'object' && key !== null
+        ? compileNode({ var: key }, [], {})(data)
+        : readVar(data, pathKeys(key), null);
     return value === null || value === '';
   });
 }
 
 const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
-  // eslint-disable-next-line eqeqeq -- JsonLogic's == is JavaScript's loose equality.
+  // JsonLogic's == and != are JavaScript's loose equality.
   ['==', ([a, b]) => a == b],
   ['===', ([a, b]) => a === b],
-  // eslint-disable-next-line eqeqeq
   ['!=', ([a, b]) => a != b],
   ['!==', ([a, b]) => a !== b],
   ['>', ([a, b]) => (a as Loose) > (b as Loose)],

@@ -29,7 +29,10 @@ function exportPlan(plan: Plan): JsonLogicRule {
     case 'not':
       return { '!': [exportPlan(plan.node)] };
     case 'event':
-      throw new CrmUnsupportedError('event conditions have no JsonLogic form (the customer object holds no activities)', plan.at);
+      throw new CrmUnsupportedError(
+        'event conditions have no JsonLogic form (the customer object holds no activities)',
+        plan.at,
+      );
     case 'leaf':
       return exportLeaf(plan);
   }

@@ -82,7 +82,13 @@ function toNode(logic: unknown, path: Path): RuleNode {
   }
   switch (op) {
     case 'and':
-      return leafOfAnd(args, at) ?? group('and', args.map((arg, i) => toNode(arg, [...at, i])));
+      return (
+        leafOfAnd(args, at) ??
+        group(
+          'and',
+          args.map((arg, i) => toNode(arg, [...at, i])),
+        )
+      );
     case 'or':
       return group(
         'or',
@@ -147,7 +153,10 @@ function membership(args: unknown[], at: Path): RuleNode {
   const container = varPath(haystack);
   if (container && typeof needle === 'string') {
     // JsonLogic's "in" finds a substring in a string and an element in an array.
-    return group('or', [condition(container, 'contains', needle, true), condition(container, 'hasAny', [needle], true)]);
+    return group('or', [
+      condition(container, 'contains', needle, true),
+      condition(container, 'hasAny', [needle], true),
+    ]);
   }
   return refuse('"in" must test {"var": path} against a list, or a string against {"var": path}', at);
 }

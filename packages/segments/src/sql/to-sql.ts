@@ -16,7 +16,15 @@
  */
 import { CrmUnsupportedError, CrmValidationError } from '@crmkit/core';
 import { parseRuleOrThrow } from '../check.js';
-import { planContext, planGroup, type Bound, type EventPlan, type LeafPlan, type Plan, type SegmentOptions } from '../plan.js';
+import {
+  planContext,
+  planGroup,
+  type Bound,
+  type EventPlan,
+  type LeafPlan,
+  type Plan,
+  type SegmentOptions,
+} from '../plan.js';
 import type { Primitive } from '../rule.js';
 
 export type SqlDialect = 'postgres' | 'sqlite';
@@ -78,7 +86,10 @@ class SqlWriter {
 
   constructor(private readonly options: ToSqlOptions) {
     if (options.dialect !== 'postgres' && options.dialect !== 'sqlite') {
-      throw new CrmValidationError([{ path: ['dialect'], message: 'must be postgres or sqlite', code: 'invalid_value' }], 'toSql options');
+      throw new CrmValidationError(
+        [{ path: ['dialect'], message: 'must be postgres or sqlite', code: 'invalid_value' }],
+        'toSql options',
+      );
     }
     this.pg = options.dialect === 'postgres';
   }
@@ -99,7 +110,10 @@ class SqlWriter {
   }
 
   table(name: string): string {
-    return name.split('.').map((part) => this.identifier(part, ['table'])).join('.');
+    return name
+      .split('.')
+      .map((part) => this.identifier(part, ['table']))
+      .join('.');
   }
 
   private identifier(name: string, path: (string | number)[]): string {
@@ -135,7 +149,8 @@ class SqlWriter {
     const type = column.type;
     // A test on values of another type than the column's holds for no row: decided before any parameter is bound.
     if (!applies(test, type)) return 'FALSE';
-    const folded = 'fold' in test && test.fold;
+    // Folding changes strings only: a number or boolean column never needs its folded twin.
+    const folded = 'fold' in test && test.fold && (type === 'text' || type === 'text[]');
     if (folded && !column.folded) {
       throw new CrmUnsupportedError(
         `case-insensitive matching on "${leaf.field}" needs a folded column (SqlColumn.folded), or caseSensitive: true`,
@@ -200,7 +215,8 @@ class SqlWriter {
 
   private event(event: EventPlan): string {
     const activities = this.options.activities;
-    if (!activities) throw new CrmUnsupportedError('event conditions need the activities table (options.activities)', event.at);
+    if (!activities)
+      throw new CrmUnsupportedError('event conditions need the activities table (options.activities)', event.at);
     const { op, value } = event.count;
     if (op === 'gte' && value === 0) return 'TRUE';
     const table = this.table(activities.table);

@@ -2,7 +2,13 @@
  * The SQL side of the property tests: a customers table whose columns hold the generated customers' values
  * (plus case-folded copies per locale), an activities table, and the column map `toSql` needs for them.
  */
-import { folder, type SegmentActivity, type SegmentLocale, type SqlColumn, type ToSqlOptions } from '../../src/index.js';
+import {
+  folder,
+  type SegmentActivity,
+  type SegmentLocale,
+  type SqlColumn,
+  type ToSqlOptions,
+} from '../../src/index.js';
 
 export interface Row {
   customer: Record<string, unknown>;
