@@ -128,7 +128,9 @@ export async function choosePlan(
     }
   }
   const filtered = whereSource(specs, where);
-  if (ordered && (!filtered || filtered.field === ordered.field || ordered.prefix.length)) {
+  // The ordered source already applies a single span on its own field; several spans (`in`) it only filters.
+  const servedByOrder = filtered && filtered.field === ordered?.field && filtered.spans.length <= 1;
+  if (ordered && (!filtered || servedByOrder || ordered.prefix.length)) {
     return { kind: 'ordered', source: ordered };
   }
   if (filtered && !ordered) return { kind: 'where', source: filtered };

@@ -23,6 +23,11 @@ export interface IndexSpec {
 /** Store name → its indexes. */
 export type Layout = ReadonlyMap<string, readonly IndexSpec[]>;
 
+/** IndexedDB key paths are dotted identifiers; `custom.loyalty-card` is not one. */
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+export const isKeyPath = (path: string): boolean => path.split('.').every((part) => IDENTIFIER.test(part));
+
 export function indexSpec(entry: string | readonly string[]): IndexSpec {
   const fields = typeof entry === 'string' ? [entry] : [...entry];
   if (fields.length === 1) return { name: fields[0]!, fields, keyPath: fields[0]!, multiEntry: true };
@@ -42,8 +47,10 @@ export function wantedLayout(definitions: readonly CollectionDefinition[]): Map<
     const specs = layout.get(definition.name) ?? [];
     for (const entry of definition.indexes) {
       const spec = indexSpec(entry);
-      // The primary key already orders and finds by id.
+      // The primary key already orders and finds by id. A path IndexedDB cannot index is served by reading the
+      // store, as any unindexed field is: an index only makes a query faster, never different.
       if (spec.fields.length === 1 && spec.fields[0] === 'id') continue;
+      if (!spec.fields.every(isKeyPath)) continue;
       if (!specs.some((known) => known.name === spec.name)) specs.push(spec);
     }
     layout.set(definition.name, specs);

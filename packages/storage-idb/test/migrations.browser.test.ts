@@ -95,6 +95,20 @@ describe('schema upgrades and migrations', function () {
     expect((await connection.collection('customers').count({ tags: 'vip' })).count).to.equal(1);
   });
 
+  it('leaves out an index whose path IndexedDB cannot index, and answers its queries all the same', async () => {
+    const definitions = [
+      { name: 'customers', indexes: ['name', 'custom.loyalty-card', ['custom.loyalty-card', 'name']] },
+    ];
+    const connection = await openTenant(uniqueTenant('odd-path'), definitions);
+    const customers = connection.collection('customers');
+    await customers.bulkWrite(
+      put([{ ...customer(1), custom: { 'loyalty-card': 'gold' } } as StoredDocument, customer(2)]),
+    );
+    const page = await customers.query({ where: { 'custom.loyalty-card': 'gold' } });
+    expect(page.items.map((doc) => doc.id)).to.deep.equal([customer(1).id]);
+    expect((await customers.count({ 'custom.loyalty-card': 'gold' })).count).to.equal(1);
+  });
+
   it('runs each data migration once, in order, and records it', async () => {
     const tenant = uniqueTenant('migrate');
     const seen: string[] = [];
