@@ -59,32 +59,84 @@ export function compilePlan(plan: Plan, fold: Fold): SegmentPredicate {
   }
 }
 
+/**
+ * Groups are unrolled up to eight rules: each call site then sees one rule per group, which V8 can inline while
+ * only a few segments are compiled (a loop's single call site sees every rule and inlines none).
+ */
 function all(tests: SegmentPredicate[]): SegmentPredicate {
-  if (tests.length === 0) return () => true;
-  if (tests.length === 1) return tests[0]!;
-  if (tests.length === 2) {
-    const [a, b] = tests as [SegmentPredicate, SegmentPredicate];
-    return (doc, context) => a(doc, context) && b(doc, context);
+  const [a, b, c, d, e, f, g, h] = tests as Required<[SegmentPredicate, ...SegmentPredicate[]]>;
+  switch (tests.length) {
+    case 0:
+      return () => true;
+    case 1:
+      return a;
+    case 2:
+      return (doc, context) => a(doc, context) && b!(doc, context);
+    case 3:
+      return (doc, context) => a(doc, context) && b!(doc, context) && c!(doc, context);
+    case 4:
+      return (doc, context) => a(doc, context) && b!(doc, context) && c!(doc, context) && d!(doc, context);
+    case 5:
+      return (doc, context) =>
+        a(doc, context) && b!(doc, context) && c!(doc, context) && d!(doc, context) && e!(doc, context);
+    case 6:
+      return (doc, context) =>
+        a(doc, context) &&
+        b!(doc, context) &&
+        c!(doc, context) &&
+        d!(doc, context) &&
+        e!(doc, context) &&
+        f!(doc, context);
+    case 7:
+      return (doc, context) =>
+        a(doc, context) &&
+        b!(doc, context) &&
+        c!(doc, context) &&
+        d!(doc, context) &&
+        e!(doc, context) &&
+        f!(doc, context) &&
+        g!(doc, context);
+    case 8:
+      return (doc, context) =>
+        a(doc, context) &&
+        b!(doc, context) &&
+        c!(doc, context) &&
+        d!(doc, context) &&
+        e!(doc, context) &&
+        f!(doc, context) &&
+        g!(doc, context) &&
+        h!(doc, context);
+    default: {
+      const count = tests.length;
+      return (doc, context) => {
+        for (let i = 0; i < count; i++) if (!tests[i]!(doc, context)) return false;
+        return true;
+      };
+    }
   }
-  const count = tests.length;
-  return (doc, context) => {
-    for (let i = 0; i < count; i++) if (!tests[i]!(doc, context)) return false;
-    return true;
-  };
 }
 
 function any(tests: SegmentPredicate[]): SegmentPredicate {
-  if (tests.length === 0) return () => false;
-  if (tests.length === 1) return tests[0]!;
-  if (tests.length === 2) {
-    const [a, b] = tests as [SegmentPredicate, SegmentPredicate];
-    return (doc, context) => a(doc, context) || b(doc, context);
+  const [a, b, c, d] = tests as Required<[SegmentPredicate, ...SegmentPredicate[]]>;
+  switch (tests.length) {
+    case 0:
+      return () => false;
+    case 1:
+      return a;
+    case 2:
+      return (doc, context) => a(doc, context) || b!(doc, context);
+    case 3:
+      return (doc, context) => a(doc, context) || b!(doc, context) || c!(doc, context);
+    case 4:
+      return (doc, context) => a(doc, context) || b!(doc, context) || c!(doc, context) || d!(doc, context);
+    default: {
+      const count = tests.length;
+      return (doc, context) => {
+        for (let i = 0; i < count; i++) if (tests[i]!(doc, context)) return true;
+        return false;
+      };
+    }
   }
-  const count = tests.length;
-  return (doc, context) => {
-    for (let i = 0; i < count; i++) if (tests[i]!(doc, context)) return true;
-    return false;
-  };
 }
 
 function compileLeaf(leaf: LeafPlan, fold: Fold, negate = false): SegmentPredicate {
