@@ -46,7 +46,8 @@ export class IdbCollection<T extends StoredDocument> implements StorageCollectio
     validateWhere(query.where);
     const sort = normalizeSort(query.sort);
     const need = pageSize(query) + 1;
-    const position = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort);
+    // As `pageOf` reads it: an empty cursor is no cursor.
+    const position = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
     const { where } = query;
     return this.connection.read(this.name, async ({ store, specs, stats: readStats }) => {
       const stats = await readStats();

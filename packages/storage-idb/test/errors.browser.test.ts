@@ -147,6 +147,9 @@ describe('errors', function () {
     expect(badWhere.issues[0]!.path).to.deep.equal(['where', 'name', 'like']);
     expect(await rejection(() => customers.query({ cursor: 'not-a-cursor' }))).to.be.instanceOf(CrmValidationError);
     expect(await rejection(() => customers.query({ limit: 0 }))).to.be.instanceOf(CrmValidationError);
+    expect((await customers.query({ cursor: '' })).items, 'an empty cursor is no cursor, as in pageOf').to.deep.equal(
+      [],
+    );
     expect(await rejection(() => customers.count({ tags: { in: 'vip' as never } }))).to.be.instanceOf(
       CrmValidationError,
     );
