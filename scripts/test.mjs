@@ -4,24 +4,24 @@
 // or `... browser` runs only that runner (no type-check, lint or build).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The workspace's own binaries, so that this works with or without pnpm on PATH.
+const bin = (name) => join(import.meta.dirname, '..', 'node_modules', '.bin', name);
 
 const only = process.argv[2];
 // The packages without a DOM dependency run in Node too; `*.browser.test.ts` files are skipped there (.mocharc.json).
 const NODE_SPEC = 'packages/{core,segments,analytics,testkit,plugin-*}/test/**/*.test.ts';
 const steps = [];
 if (!only) {
-  steps.push(['type-check', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']]);
-  steps.push([
-    'type-check (no DOM in core, segments, analytics)',
-    'pnpm',
-    ['exec', 'tsc', '-p', 'tsconfig.nodom.json'],
-  ]);
-  steps.push(['lint', 'pnpm', ['exec', 'eslint', '.']]);
-  steps.push(['format', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']]);
+  steps.push(['type-check', bin('tsc'), ['-p', 'tsconfig.json']]);
+  steps.push(['type-check (no DOM in core, segments, analytics)', bin('tsc'), ['-p', 'tsconfig.nodom.json']]);
+  steps.push(['lint', bin('eslint'), ['.']]);
+  steps.push(['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']]);
   steps.push(['build', 'node', ['scripts/build.mjs']]);
 }
-if (!only || only === 'node') steps.push(['tests in Node', 'pnpm', ['exec', 'mocha', NODE_SPEC], 'node']);
-if (!only || only === 'browser') steps.push(['tests in Chromium', 'pnpm', ['exec', 'wtr'], 'browser']);
+if (!only || only === 'node') steps.push(['tests in Node', bin('mocha'), [NODE_SPEC], 'node']);
+if (!only || only === 'browser') steps.push(['tests in Chromium', bin('wtr'), [], 'browser']);
 
 rmSync('.test-results', { recursive: true, force: true });
 const failedSteps = [];
