@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { matchesWhere } from '@crmkit/core';
+import { CrmError, matchesWhere } from '@crmkit/core';
 import {
   applyJsonLogic,
   compileSegment,
@@ -8,6 +8,7 @@ import {
   splitForStorage,
   toJsonLogic,
   truthy,
+  validateSegment,
   type SegmentLocale,
   type SegmentRule,
 } from '../src/index.js';
@@ -106,6 +107,53 @@ describe('properties (fast-check)', () => {
         },
       ),
       RUNS,
+    );
+  });
+});
+
+/** A rule with one node's key replaced by an arbitrary value: the typical shape of bad input. */
+const corruptedRuleArb = fc
+  .tuple(
+    ruleArb,
+    fc.nat(),
+    fc.constantFrom('op', 'value', 'field', 'kind', 'combinator', 'rules', 'caseSensitive', 'not'),
+    fc.anything(),
+  )
+  .map(([rule, pick, key, junk]): unknown => {
+    const copy = JSON.parse(JSON.stringify(rule)) as SegmentRule;
+    const nodes: Record<string, unknown>[] = [];
+    const visit = (node: Record<string, unknown>) => {
+      nodes.push(node);
+      if (Array.isArray(node.rules)) for (const child of node.rules as Record<string, unknown>[]) visit(child);
+    };
+    visit(copy as unknown as Record<string, unknown>);
+    nodes[pick % nodes.length]![key] = junk;
+    return copy;
+  });
+
+describe('properties: bad input', () => {
+  it('validateSegment never throws, and compile/export refuse only with typed errors', () => {
+    fc.assert(
+      fc.property(corruptedRuleArb, (rule) => {
+        const issues = validateSegment(rule, FIELD_DESCRIPTORS);
+        expect(issues).to.be.an('array');
+        for (const run of [
+          () => compileSegment(rule, { now: NOW }),
+          () => toJsonLogic(rule, { now: NOW }),
+          () => splitForStorage(rule, FIELD_PATHS, { now: NOW }),
+        ]) {
+          try {
+            run();
+          } catch (error) {
+            expect(error).to.be.instanceOf(CrmError);
+          }
+        }
+        // A rule that validates (against its own shape) compiles.
+        if (validateSegment(rule, []).every((issue) => issue.code === 'unknown_field')) {
+          expect(() => compileSegment(rule, { now: NOW })).not.to.throw();
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
