@@ -77,6 +77,12 @@ export interface AnalyticsPluginOptions {
   now?: () => Date;
   /** How to fit (default `fitInWorker`: a Web Worker in browsers, this thread in Node). */
   fit?: (rows: Parameters<typeof fitInWorker>[0]) => Promise<Pick<FitInWorkerResult, 'bgNbd' | 'gammaGamma'>>;
+  /**
+   * Whether `init` waits for the first fit (default false: `init` writes the purchase facts and returns, the
+   * fit goes on in the background and `ready()` tells when it is done). A large customer base fits in
+   * seconds, longer than core lets `init` take (`limits.hookTimeoutMs`, 2 s by default).
+   */
+  waitForFit?: boolean;
 }
 
 /** What the plugin holds after a fit. */
@@ -95,6 +101,8 @@ export interface AnalyticsPlugin extends CrmPlugin {
   refit(): Promise<AnalyticsModels | undefined>;
   /** The current models, undefined before the first fit (or when there is no purchase to fit on). */
   models(): AnalyticsModels | undefined;
+  /** Settles when the fit under way (the first one, or a `refit()`) is done; rejects if it failed. */
+  ready(): Promise<AnalyticsModels | undefined>;
 }
 
 const METRIC_IDS = ['clv', 'historicalClv', 'pAlive', 'churnRisk', 'rfmSegment', 'lifecycle', 'ladder', 'nps'] as const;
@@ -225,16 +233,23 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
     value: `${m.customers} (${m.fittedAt.slice(0, 10)})`,
   });
 
-  async function refit(): Promise<AnalyticsModels | undefined> {
+  let pending: Promise<AnalyticsModels | undefined> = Promise.resolve(undefined);
+
+  function refit(): Promise<AnalyticsModels | undefined> {
     const crm = crmRef;
-    if (!crm) throw new Error('analytics: refit() needs the plugin to be installed in a crm (after init)');
-    const end = now();
-    const activities = (await crm.activities.all({ type: 'purchase' })) as PurchaseActivityLike[];
-    const transactions = transactionsFromPurchases(activities, { currency });
-    const result = await fitFrom(transactions, end);
-    models = result;
+    if (!crm) return Promise.reject(new Error('analytics: refit() needs the plugin installed in a crm (after init)'));
+    pending = (async () => {
+      const end = now();
+      const activities = (await crm.activities.all({ type: 'purchase' })) as PurchaseActivityLike[];
+      return install(crm, await fitFrom(transactionsFromPurchases(activities, { currency }), end));
+    })();
+    return pending;
+  }
+
+  function install(crm: Crm, fitted: AnalyticsModels | undefined): AnalyticsModels | undefined {
+    models = fitted;
     crm.metrics.invalidate();
-    return result;
+    return fitted;
   }
 
   async function fitFrom(transactions: Transaction[], end: Date): Promise<AnalyticsModels | undefined> {
@@ -291,6 +306,7 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
     kit: '^0.1.0',
     refit,
     models: () => models,
+    ready: () => pending,
     register(ctx) {
       ctx.fields.add({
         name: 'lastNpsScore',
@@ -618,8 +634,10 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
         if (next !== customer) changed.push(next);
       }
       for (let i = 0; i < changed.length; i += 500) await crm.customers.putMany(changed.slice(i, i + 500));
-      models = await fitFrom(transactions, end);
-      crm.metrics.invalidate();
+      pending = fitFrom(transactions, end).then((fitted) => install(crm, fitted));
+      if (options.waitForFit) await pending;
+      // A background fit that fails leaves the metrics without model values; ready() reports why.
+      else pending.catch(() => undefined);
     },
   });
 }

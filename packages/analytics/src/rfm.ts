@@ -139,6 +139,28 @@ function prepare(inputs: readonly RfmInput[], options: RfmOptions) {
   const amount = new Float64Array(n);
   for (let i = 0; i < n && !issues.full; i++) {
     const row = inputs[i];
+    // The common case without allocating issue paths: a record with a string id and finite values ≥ 0.
+    if (
+      row !== null &&
+      typeof row === 'object' &&
+      typeof row.customerId === 'string' &&
+      row.customerId !== '' &&
+      row.recencyDays >= 0 &&
+      row.recencyDays < Infinity &&
+      row.orders >= 0 &&
+      row.orders < Infinity &&
+      row.amount >= 0 &&
+      row.amount < Infinity &&
+      typeof row.recencyDays === 'number' &&
+      typeof row.orders === 'number' &&
+      typeof row.amount === 'number'
+    ) {
+      ids[i] = row.customerId;
+      recency[i] = row.recencyDays;
+      orders[i] = row.orders;
+      amount[i] = row.amount;
+      continue;
+    }
     if (!issues.record(row, [i])) continue;
     const id = issues.id(row.customerId, [i, 'customerId']);
     const r = issues.number(row.recencyDays, [i, 'recencyDays'], { min: 0 });
@@ -330,25 +352,45 @@ export function rfmSegmentRule(
   scores: RfmScores,
   rules: readonly RfmSegmentRule[] = RFM_SEGMENTS,
 ): RfmSegmentRule | undefined {
-  const issues = new IssueCollector('rfmSegment');
-  if (issues.record(scores, ['scores'])) {
-    for (const key of ['r', 'f', 'm'] as const) issues.number(scores[key], ['scores', key], { min: 1, integer: true });
+  const r = scores?.r;
+  const f = scores?.f;
+  const m = scores?.m;
+  // The common case without allocation: whole scores ≥ 1 and rules already checked.
+  if (!(isScore(r) && isScore(f) && isScore(m)) || !checkedRules.has(rules)) {
+    const issues = new IssueCollector('rfmSegment');
+    if (issues.record(scores, ['scores'])) {
+      for (const key of ['r', 'f', 'm'] as const)
+        issues.number(scores[key], ['scores', key], { min: 1, integer: true });
+    }
+    checkRules(issues, rules);
+    issues.throwIfAny();
+    checkedRules.add(rules);
   }
-  if (issues.array(rules, ['rules'])) {
-    rules.forEach((rule, i) => {
-      if (!issues.record(rule, ['rules', i])) return;
-      if (typeof rule.name !== 'string') issues.add(['rules', i, 'name'], 'expected a string', 'invalid_type');
-      for (const key of ['r', 'f', 'm'] as const) {
-        const range: unknown = rule[key];
-        if (range === undefined && key === 'm') continue;
-        if (!Array.isArray(range) || range.length !== 2 || !range.every((v) => typeof v === 'number'))
-          issues.add(['rules', i, key], 'expected [low, high]', 'invalid_type');
-      }
-    });
+  for (const rule of rules) {
+    if (within(r, rule.r) && within(f, rule.f) && (rule.m === undefined || within(m, rule.m))) return rule;
   }
-  issues.throwIfAny();
-  const { r, f, m } = scores;
-  return rules.find((rule) => within(r, rule.r) && within(f, rule.f) && (rule.m === undefined || within(m, rule.m)));
+  return undefined;
+}
+
+/** Rule lists already found well-formed (rules are data that rarely changes: checked once per array). */
+const checkedRules = new WeakSet<readonly RfmSegmentRule[]>();
+
+function isScore(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
+
+function checkRules(issues: IssueCollector, rules: readonly RfmSegmentRule[]): void {
+  if (!issues.array(rules, ['rules'])) return;
+  rules.forEach((rule, i) => {
+    if (!issues.record(rule, ['rules', i])) return;
+    if (typeof rule.name !== 'string') issues.add(['rules', i, 'name'], 'expected a string', 'invalid_type');
+    for (const key of ['r', 'f', 'm'] as const) {
+      const range: unknown = rule[key];
+      if (range === undefined && key === 'm') continue;
+      if (!Array.isArray(range) || range.length !== 2 || !range.every((v) => typeof v === 'number'))
+        issues.add(['rules', i, key], 'expected [low, high]', 'invalid_type');
+    }
+  });
 }
 
 function within(value: number, [low, high]: readonly [number, number]): boolean {

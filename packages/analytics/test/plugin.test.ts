@@ -3,6 +3,7 @@ import { createCrm, memoryStorage, type Crm, type CustomerWithMetrics } from '@c
 import {
   analyticsPlugin,
   bgNbdPAlive,
+  fitModels,
   predictClv,
   type AnalyticsPlugin,
   type AnalyticsPluginOptions,
@@ -37,6 +38,7 @@ async function cdnowCrm(options: AnalyticsPluginOptions = {}): Promise<{ crm: Cr
     ...options,
   });
   const crm = await createCrm({ storage, plugins: [plugin], limits });
+  await plugin.ready();
   return { crm, plugin };
 }
 
@@ -141,6 +143,7 @@ describe('analytics plugin', () => {
   it('maintains purchase facts and the latest NPS with after hooks, and refits on demand', async () => {
     const plugin = analyticsPlugin({ currency: 'TRY', now: () => new Date('2024-06-30T12:00:00.000Z') });
     const crm = await createCrm({ plugins: [plugin], limits });
+    expect(await plugin.ready()).to.be.undefined; // nothing to fit yet
     expect(plugin.models()).to.be.undefined;
     const ayse = await crm.customers.put({ id: 'ayse', name: 'Ayşe Yılmaz', lifecycle: { referrals: 2 } });
     expect(crm.metrics.attach(ayse).metrics).to.include({ lifecycle: 'acquisition', ladder: 'prospect' });
@@ -186,5 +189,37 @@ describe('analytics plugin', () => {
     if (!models!.bgNbd.converged)
       expect(crm.metrics.attach((await crm.customers.get('ayse'))!).metrics.clv).to.be.undefined;
     await crm.close();
+  });
+
+  it('fits in the background by default (init stays short), or before init returns with waitForFit', async () => {
+    const storage = memoryStorage();
+    const seed = await createCrm({ storage });
+    await seed.customers.put({ id: 'c1', name: 'Deniz Kaya' });
+    await seed.activities.putMany(
+      ['2024-01-02', '2024-02-03', '2024-04-05'].map((day, i) => ({
+        customerId: 'c1',
+        type: 'purchase' as const,
+        at: `${day}T10:00:00.000Z`,
+        data: { total: 100 + i, currency: 'TRY' as const },
+      })),
+    );
+    await seed.close();
+    const now = () => new Date('2024-06-30T00:00:00.000Z');
+    const waiting = analyticsPlugin({ now, waitForFit: true, fit: (rows) => Promise.resolve(fitModels(rows)) });
+    const crm = await createCrm({ storage, plugins: [waiting] });
+    expect(waiting.models()?.customers).to.equal(1);
+    expect((await crm.customers.get('c1'))!.lifecycle).to.include({ purchases: 3, totalSpent: 303 });
+    await crm.close();
+
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const background = analyticsPlugin({ now, fit: async (rows) => (await gate, fitModels(rows)) });
+    const later = await createCrm({ storage, plugins: [background] });
+    expect(later.plugins.isActive('analytics')).to.be.true;
+    expect(background.models()).to.be.undefined; // init returned before the fit
+    release();
+    expect((await background.ready())?.customers).to.equal(1);
+    expect(background.models()?.customers).to.equal(1);
+    await later.close();
   });
 });
