@@ -40,6 +40,12 @@ export interface ChurnRisk {
   explanation: ChurnExplanation;
 }
 
+const UNITS = {
+  day: { en: 'days', tr: 'gün' },
+  week: { en: 'weeks', tr: 'hafta' },
+  none: { en: 'time units', tr: 'zaman birimi' },
+} as const;
+
 const pct = (value: number) => `${(100 * value).toFixed(0)}%`;
 const num = (value: number) => (Math.round(value * 10) / 10).toString();
 
@@ -48,7 +54,11 @@ const num = (value: number) => (Math.round(value * 10) / 10).toString();
  * right after a purchase, so a customer who never bought again has risk 0 in the model; the explanation
  * says so rather than hiding it (decision 0035 has the lifecycle rules that treat long silence anyway).
  */
-export function churnRisk(params: BgNbdParams, row: PurchaseHistory): ChurnRisk {
+export function churnRisk(
+  params: BgNbdParams,
+  row: PurchaseHistory,
+  options: { unit?: 'day' | 'week' } = {},
+): ChurnRisk {
   const pAlive = bgNbdPAlive(params, row); // validates both
   const { r, alpha, a, b } = params;
   const { frequency: x, recency, T } = row;
@@ -59,6 +69,7 @@ export function churnRisk(params: BgNbdParams, row: PurchaseHistory): ChurnRisk 
   const driver: ChurnDriver =
     x === 0 ? 'no_repeat_purchase' : silenceLogOdds > Math.abs(frequencyLogOdds) ? 'silence' : 'few_purchases';
   const risk = 1 - pAlive;
+  const units = UNITS[options.unit ?? 'none'];
   const summary =
     driver === 'no_repeat_purchase'
       ? {
@@ -67,12 +78,12 @@ export function churnRisk(params: BgNbdParams, row: PurchaseHistory): ChurnRisk 
         }
       : driver === 'silence'
         ? {
-            en: `${pct(risk)} risk, mostly from the silence: ${num(sinceLastPurchase)} time units since the last purchase, against a usual gap of ${num(usualGap!)}.`,
-            tr: `%${(100 * risk).toFixed(0)} risk, çoğu sessizlikten: son alışverişten bu yana ${num(sinceLastPurchase)} zaman birimi, olağan aralık ${num(usualGap!)}.`,
+            en: `${pct(risk)} risk, mostly from the silence: ${num(sinceLastPurchase)} ${units.en} since the last purchase, against a usual gap of ${num(usualGap!)} ${units.en}.`,
+            tr: `%${(100 * risk).toFixed(0)} risk, çoğu sessizlikten: son alışverişten bu yana ${num(sinceLastPurchase)} ${units.tr}, olağan aralık ${num(usualGap!)} ${units.tr}.`,
           }
         : {
-            en: `${pct(risk)} risk, mostly from few purchases: ${x} repeat purchase${x === 1 ? '' : 's'} in ${num(T)} time units.`,
-            tr: `%${(100 * risk).toFixed(0)} risk, çoğu az alışverişten: ${num(T)} zaman biriminde ${x} tekrar alışveriş.`,
+            en: `${pct(risk)} risk, mostly from few purchases: ${x} repeat purchase${x === 1 ? '' : 's'} in ${num(T)} ${units.en}.`,
+            tr: `%${(100 * risk).toFixed(0)} risk, çoğu az alışverişten: ${num(T)} ${units.tr} içinde ${x} tekrar alışveriş.`,
           };
   const explanation: ChurnExplanation = {
     frequency: x,

@@ -207,7 +207,8 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
     if (inputs['lifecycle.currency'] !== undefined && inputs['lifecycle.currency'] !== currency) return undefined;
     const firstDay = dayOf(first);
     const lastDay = dayOf(last);
-    const endDay = Math.max(models ? dayOf(models.fittedAt) : lastDay, lastDay);
+    const observed = models?.fittedAt ?? observedTo;
+    const endDay = Math.max(observed ? dayOf(observed) : lastDay, lastDay);
     const frequency = purchases - 1;
     return {
       frequency,
@@ -234,12 +235,15 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
   });
 
   let pending: Promise<AnalyticsModels | undefined> = Promise.resolve(undefined);
+  /** The end of observation of the last init or refit, even when there was nothing to fit. */
+  let observedTo: string | undefined;
 
   function refit(): Promise<AnalyticsModels | undefined> {
     const crm = crmRef;
     if (!crm) return Promise.reject(new Error('analytics: refit() needs the plugin installed in a crm (after init)'));
+    const end = now();
+    observedTo = end.toISOString();
     pending = (async () => {
-      const end = now();
       const activities = (await crm.activities.all({ type: 'purchase' })) as PurchaseActivityLike[];
       return install(crm, await fitFrom(transactionsFromPurchases(activities, { currency }), end));
     })();
@@ -387,7 +391,7 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
         compute(inputs) {
           const row = rowOf(inputs);
           if (!row || !models?.bgNbd.converged) return undefined;
-          const { risk, explanation } = churnRisk(models.bgNbd, row);
+          const { risk, explanation } = churnRisk(models.bgNbd, row, { unit });
           return explained(risk, explanation.summary, [
             { label: { en: 'Main driver', tr: 'Başlıca etken' }, value: explanation.driver },
             { label: { en: 'Repeat purchases (frequency)', tr: 'Tekrar alışveriş (sıklık)' }, value: row.frequency },
@@ -475,7 +479,7 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
           const first = inputs['lifecycle.firstPurchaseAt'];
           const last = inputs['lifecycle.lastPurchaseAt'];
           const pAlive = inputs['metrics.pAlive'];
-          const asOf = models?.fittedAt ?? (typeof last === 'string' ? last : new Date(0).toISOString());
+          const asOf = models?.fittedAt ?? observedTo ?? (typeof last === 'string' ? last : new Date(0).toISOString());
           const result = lifecycleStage(
             {
               purchases,
@@ -602,6 +606,7 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
     async init(crm) {
       crmRef = crm;
       const end = now();
+      observedTo = end.toISOString();
       const [customers, activities, responses] = await Promise.all([
         crm.customers.all(),
         crm.activities.all({ type: 'purchase' }) as Promise<PurchaseActivityLike[]>,

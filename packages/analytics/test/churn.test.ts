@@ -24,6 +24,9 @@ describe('churn risk', () => {
     expect(none.explanation.driver).to.equal('no_repeat_purchase');
     expect(none.explanation.summary.en).to.match(/No repeat purchase/);
     expect(churnRisk(CDNOW, { frequency: 6, recency: 5, T: 38 }).explanation.summary.tr).to.match(/sessizlik/);
+    expect(churnRisk(CDNOW, { frequency: 6, recency: 5, T: 38 }, { unit: 'week' }).explanation.summary.en).to.match(
+      /33 weeks since the last purchase, against a usual gap of 0\.8 weeks\.$/,
+    );
   });
 
   it('refuses bad rows with their paths', () => {
