@@ -4,7 +4,7 @@
  * leaving the per-customer work to a few property reads and comparisons.
  */
 import { parseRuleOrThrow } from './check.js';
-import type { Fold } from './fold.js';
+import { memoizedFold, type Fold } from './fold.js';
 import {
   leafGetter,
   planContext,
@@ -38,7 +38,7 @@ export type SegmentPredicate = (customer: unknown, context?: SegmentContext) => 
 export function compileSegment(rule: unknown, options: SegmentOptions = {}): SegmentPredicate {
   const ctx = planContext(options);
   const parsed = parseRuleOrThrow(rule, new Set(ctx.operators.keys()));
-  return compilePlan(planGroup(parsed, ctx), ctx.fold);
+  return compilePlan(planGroup(parsed, ctx), ctx.locale === 'tr' ? memoizedFold(ctx.fold) : ctx.fold);
 }
 
 export function compilePlan(plan: Plan, fold: Fold): SegmentPredicate {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { folder, isCaseless } from '../src/index.js';
+import { memoizedFold } from '../src/fold.js';
 
 /** Every Unicode scalar value, as a one-character string. */
 function* everyCharacter(): Generator<string> {
@@ -56,5 +57,25 @@ describe('case folding', () => {
     expect(isCaseless('2024-05-01')).to.be.true;
     expect(isCaseless('')).to.be.true;
     for (const text of ['a', 'I', 'ı', '\u0307', 'Ⓐ', 'Ⅻ', 'ß']) expect(isCaseless(text), text).to.be.false;
+  });
+});
+
+describe('memoizedFold', () => {
+  it('answers as the fold it wraps, and stops remembering at its limit', () => {
+    let calls = 0;
+    const fold = memoizedFold((text) => {
+      calls++;
+      return folder('tr')(text);
+    }, 2);
+    expect(['İSTANBUL', 'İSTANBUL', 'ISPARTA', 'ISPARTA'].map(fold)).to.deep.equal([
+      'istanbul',
+      'istanbul',
+      'ısparta',
+      'ısparta',
+    ]);
+    expect(calls).to.equal(2);
+    expect(fold('IĞDIR')).to.equal('ığdır');
+    expect(fold('IĞDIR')).to.equal('ığdır');
+    expect(calls, 'past the limit, values are folded each time').to.equal(4);
   });
 });
