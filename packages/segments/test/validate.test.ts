@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import type { SegmentFieldContribution, SegmentOperatorContribution } from '@crmkit/core';
 import { DEFAULT_OPERATORS, validateSegment, type SegmentField, type SegmentRule } from '../src/index.js';
 
 const fields: SegmentField[] = [
@@ -147,6 +148,27 @@ describe('validateSegment', () => {
     expect(codes(rule, { activityFields: [{ path: 'data.total', type: 'number' }] })).to.deep.equal([
       'rules.0.where.rules.0.field:unknown_field',
     ]);
+  });
+
+  it("takes core's plugin contributions as fields and operators as they are", () => {
+    const contributed: SegmentFieldContribution = {
+      path: 'metrics.vipTier',
+      label: { en: 'VIP tier', tr: 'VIP seviyesi' },
+      type: 'enum',
+      enumValues: ['gold', 'silver'],
+    };
+    const operator: SegmentOperatorContribution = {
+      id: 'onWeekend',
+      label: { en: 'on a weekend', tr: 'hafta sonu' },
+      types: ['enum'],
+      evaluate: () => false,
+    };
+    const rule = {
+      kind: 'group',
+      combinator: 'and',
+      rules: [{ kind: 'condition', field: 'metrics.vipTier', op: 'onWeekend' }],
+    };
+    expect(validateSegment(rule, [contributed], { operators: [operator] })).to.deep.equal([]);
   });
 
   it('offers sensible defaults per type', () => {
