@@ -5,7 +5,7 @@
  */
 import { IssueCollector } from './validate.js';
 import { hyp2f1, lnRisingFactorial, logAddExp } from './math/special.js';
-import { nelderMead } from './math/optimize.js';
+import { bfgs, nelderMead } from './math/optimize.js';
 
 export interface BgNbdParams {
   r: number;
@@ -27,7 +27,7 @@ export interface PurchaseHistory {
 export interface BgNbdFit extends BgNbdParams {
   /** Log-likelihood of the data at the fitted parameters (the sum over customers). */
   logLikelihood: number;
-  /** Nelder–Mead iterations used. */
+  /** Optimiser iterations used (BFGS, plus Nelder–Mead when BFGS did not settle). */
   iterations: number;
   /** True when the search settled on an interior optimum with a finite likelihood. */
   converged: boolean;
@@ -75,9 +75,28 @@ export function fitBgNbd(rows: readonly PurchaseHistory[], options: BgNbdFitOpti
     const ll = groupedLogLikelihood({ r, alpha, a, b }, data);
     return -ll / data.customers + penalizer * (r * r + alpha * alpha + a * a + b * b);
   };
-  const result = nelderMead(objective, [start.r, start.alpha, start.a, start.b].map(Math.log), {
-    maxIterations: options.maxIterations ?? 5000,
-  });
+  // The same objective with its gradient in log-parameters: ∂/∂ln θ = θ ∂/∂θ.
+  const withGradient = (logParams: readonly number[]) => {
+    const theta = logParams.map(Math.exp) as [number, number, number, number];
+    const [r, alpha, a, b] = theta;
+    const { value, gradient } = groupedLogLikelihoodGradient({ r, alpha, a, b }, data);
+    return {
+      value: -value / data.customers + penalizer * (r * r + alpha * alpha + a * a + b * b),
+      gradient: gradient.map((g, i) => (-theta[i]! * g) / data.customers + 2 * penalizer * theta[i]! * theta[i]!),
+    };
+  };
+  // BFGS with the analytic gradient first (tens of iterations); Nelder–Mead from where it stopped when it did
+  // not settle (a flat or awkward likelihood), which needs no gradient at all.
+  const startAt = [start.r, start.alpha, start.a, start.b].map(Math.log);
+  const quick = bfgs(withGradient, startAt, { maxIterations: 500 });
+  const result = quick.converged
+    ? quick
+    : (() => {
+        const slow = nelderMead(objective, quick.x.every(Number.isFinite) ? quick.x : startAt, {
+          maxIterations: options.maxIterations ?? 5000,
+        });
+        return { ...slow, iterations: slow.iterations + quick.iterations };
+      })();
   const [r, alpha, a, b] = result.x.map(Math.exp) as [number, number, number, number];
   const params = { r, alpha, a, b };
   const logLikelihood = groupedLogLikelihood(params, data);
@@ -263,6 +282,70 @@ function groupedLogLikelihood({ r, alpha, a, b }: BgNbdParams, data: Grouped): n
     total += data.weight[i]! * (head[k]! + logAddExp(a3, a4));
   }
   return total;
+}
+
+/** Σ_{k<n} 1/(x + k) = ψ(x + n) − ψ(x): the derivative of `lnRisingFactorial(x, n)` in x. */
+function risingDigamma(x: number, n: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += 1 / (x + k);
+  return sum;
+}
+
+/**
+ * The log-likelihood and its gradient in (r, α, a, b), differentiating the same terms as
+ * `groupedLogLikelihood` (ln(e^A3 + e^A4) has weights e^A3 and e^A4 over their sum).
+ */
+function groupedLogLikelihoodGradient(
+  { r, alpha, a, b }: BgNbdParams,
+  data: Grouped,
+): { value: number; gradient: [number, number, number, number] } {
+  const lnAlpha = Math.log(alpha);
+  const lnA = Math.log(a);
+  const nx = data.xs.length;
+  const head = new Float64Array(nx);
+  const dropout = new Float64Array(nx);
+  const dHeadR = new Float64Array(nx);
+  const dHeadA = new Float64Array(nx);
+  const dHeadB = new Float64Array(nx);
+  for (let k = 0; k < nx; k++) {
+    const x = data.xs[k]!;
+    head[k] = lnRisingFactorial(r, x) + r * lnAlpha + lnRisingFactorial(b, x) - lnRisingFactorial(a + b, x);
+    dropout[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+    const dab = risingDigamma(a + b, x);
+    dHeadR[k] = risingDigamma(r, x) + lnAlpha;
+    dHeadA[k] = -dab;
+    dHeadB[k] = risingDigamma(b, x) - dab;
+  }
+  const lnAlphaT = new Float64Array(data.Ts.length);
+  for (let k = 0; k < data.Ts.length; k++) lnAlphaT[k] = Math.log(alpha + data.Ts[k]!);
+  let value = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let i = 0; i < data.xAt.length; i++) {
+    const k = data.xAt[i]!;
+    const x = data.xs[k]!;
+    const w = data.weight[i]!;
+    const t = data.tAt[i]!;
+    const a3 = -(r + x) * lnAlphaT[t]!;
+    let a4 = -Infinity;
+    let lnAlphaTx = 0;
+    if (x > 0) {
+      lnAlphaTx = Math.log(alpha + data.tx[i]!);
+      a4 = dropout[k]! - (r + x) * lnAlphaTx;
+    }
+    value += w * (head[k]! + logAddExp(a3, a4));
+    // Weight of the A4 branch: e^A4 / (e^A3 + e^A4).
+    const w4 = x > 0 ? 1 / (1 + Math.exp(a3 - a4)) : 0;
+    const w3 = 1 - w4;
+    const alphaT = alpha + data.Ts[t]!;
+    gr += w * (dHeadR[k]! - w3 * lnAlphaT[t]! - w4 * lnAlphaTx);
+    gAlpha += w * (r / alpha - (w3 * (r + x)) / alphaT - (x > 0 ? (w4 * (r + x)) / (alpha + data.tx[i]!) : 0));
+    ga += w * (dHeadA[k]! + (x > 0 ? w4 / a : 0));
+    gb += w * (dHeadB[k]! - (x > 0 ? w4 / (b + x - 1) : 0));
+  }
+  return { value, gradient: [gr, gAlpha, ga, gb] };
 }
 
 /** Validates one history into `issues`; returns it when valid. */

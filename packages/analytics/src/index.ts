@@ -121,5 +121,12 @@ export { fitInWorker, type FitInWorkerOptions, type FitInWorkerResult } from './
 export { analyticsPlugin, type AnalyticsPlugin, type AnalyticsPluginOptions, type AnalyticsModels } from './plugin.js';
 export { PERIODS, periodIndex, periodLabel, type DateInput, type Period } from './time.js';
 export { lnGamma, lnAbsGamma, hyp2f1 } from './math/special.js';
-export { nelderMead, type MinimizeOptions, type MinimizeResult } from './math/optimize.js';
+export {
+  nelderMead,
+  bfgs,
+  type MinimizeOptions,
+  type MinimizeResult,
+  type BfgsOptions,
+  type GradientResult,
+} from './math/optimize.js';
 export { quantileSorted } from './math/quantile.js';

@@ -7,6 +7,7 @@ import {
   bgNbdPAlive,
   bgNbdUnconditionalExpected,
   fitBgNbd,
+  nelderMead,
   type BgNbdFit,
 } from '@crmkit/analytics';
 import { cdnowSummary, simulateCustomers } from './support.js';
@@ -52,6 +53,28 @@ describe('BG/NBD', () => {
     expect(fit.alpha).to.be.closeTo(truth.alpha, 1.5);
     expect(fit.a).to.be.closeTo(truth.a, 0.35);
     expect(fit.b).to.be.closeTo(truth.b, 1.2);
+  });
+
+  it('fits the optimum a derivative-free search finds (a check on the analytic gradient)', () => {
+    const rows = simulateCustomers({ r: 0.8, alpha: 3, a: 1.5, b: 4 }, 1500, (i) => 10 + (i % 30), 5);
+    const fit = fitBgNbd(rows);
+    const search = nelderMead(
+      (logs) => {
+        const [r, alpha, a, b] = logs.map(Math.exp) as [number, number, number, number];
+        return -bgNbdLogLikelihood({ r, alpha, a, b }, rows) / rows.length;
+      },
+      [0, 0, 0, 0],
+    );
+    const [r, alpha, a, b] = search.x.map(Math.exp) as [number, number, number, number];
+    expect(fit.converged).to.be.true;
+    expect(fit.logLikelihood).to.be.at.least(-search.value * rows.length - 1e-6);
+    for (const [ours, theirs] of [
+      [fit.r, r],
+      [fit.alpha, alpha],
+      [fit.a, a],
+      [fit.b, b],
+    ] as const)
+      expect(ours).to.be.closeTo(theirs, theirs * 1e-3);
   });
 
   it('computes the same likelihood as a customer-by-customer sum', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { CrmValidationError } from '@crmkit/core';
+import { CrmValidationError, createCrm } from '@crmkit/core';
 import { cohortRetention, type Transaction } from '@crmkit/analytics';
 
 describe('cohort retention', () => {
@@ -75,5 +75,22 @@ describe('cohort retention', () => {
         ]);
         return true;
       });
+  });
+
+  it("reads the kit's customers as they are stored", async () => {
+    const crm = await createCrm();
+    const stored = await crm.customers.putMany([
+      { id: 'k1', name: 'Ali', acquisition: { channel: 'agent', at: '2020-01-15T09:00:00.000Z' } },
+      { id: 'k2', name: 'Elif', acquisition: { channel: 'web', at: '2020-02-01T09:00:00.000Z' } },
+    ]);
+    const result = cohortRetention(stored, [{ customerId: 'k1', at: '2021-03-01T10:00:00.000Z', amount: 5 }], {
+      by: 'acquisition.channel',
+      period: 'year',
+    });
+    expect(result.cohorts.map((c) => [c.group, c.cohort, c.active])).to.deep.equal([
+      ['agent', '2020', [0, 1]],
+      ['web', '2020', [0, 0]],
+    ]);
+    await crm.close();
   });
 });

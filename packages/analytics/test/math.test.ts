@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { hyp2f1, lnAbsGamma, lnGamma, nelderMead, quantileSorted } from '@crmkit/analytics';
+import { bfgs, hyp2f1, lnAbsGamma, lnGamma, nelderMead, quantileSorted } from '@crmkit/analytics';
 import { HYP2F1_MPMATH } from './fixtures/hyp2f1-mpmath.js';
 
 describe('analytics math', () => {
@@ -56,6 +56,19 @@ describe('analytics math', () => {
     expect(result.x[1]).to.be.closeTo(1, 1e-4);
     const f = ([x]: readonly number[]) => (x! < 0 ? NaN : (x! - 2) ** 2);
     expect(nelderMead(f, [5]).x[0]).to.be.closeTo(2, 1e-4);
+  });
+
+  it('BFGS finds the minimum of the Rosenbrock valley from its gradient, and says when it cannot', () => {
+    const rosenbrock = ([x, y]: readonly number[]) => ({
+      value: (1 - x!) ** 2 + 100 * (y! - x! * x!) ** 2,
+      gradient: [-2 * (1 - x!) - 400 * x! * (y! - x! * x!), 200 * (y! - x! * x!)],
+    });
+    const result = bfgs(rosenbrock, [-1.2, 1]);
+    expect(result.converged).to.be.true;
+    expect(result.x[0]).to.be.closeTo(1, 1e-6);
+    expect(result.x[1]).to.be.closeTo(1, 1e-6);
+    const nowhere = bfgs(() => ({ value: NaN, gradient: [NaN] }), [0]);
+    expect(nowhere.converged).to.be.false;
   });
 
   it('quantiles are type 7 (R default, numpy linear)', () => {

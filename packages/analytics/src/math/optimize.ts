@@ -136,3 +136,109 @@ function spread(simplex: readonly number[][], bestI: number): number {
   }
   return max;
 }
+
+export interface GradientResult {
+  value: number;
+  gradient: number[];
+}
+
+export interface BfgsOptions {
+  /** Stop after this many iterations (default 200). */
+  maxIterations?: number;
+  /** Converged when every gradient component is below this in absolute value (default 1e-7). */
+  gradientTolerance?: number;
+}
+
+/**
+ * Minimise `f` (value and gradient) from `start` by BFGS: a quasi-Newton method that builds an inverse Hessian
+ * from successive gradients, with a backtracking (Armijo) line search. Steps into non-finite values are
+ * shortened. `converged` is true only when the gradient has vanished to the tolerance.
+ */
+export function bfgs(f: (x: readonly number[]) => GradientResult, start: readonly number[], options: BfgsOptions = {}) {
+  const n = start.length;
+  const maxIterations = options.maxIterations ?? 200;
+  const gTol = options.gradientTolerance ?? 1e-7;
+  let x = start.slice();
+  let current = f(x);
+  if (!Number.isFinite(current.value) || !current.gradient.every(Number.isFinite)) {
+    return { x, value: current.value, iterations: 0, converged: false };
+  }
+  // Inverse Hessian, row-major; identity until the first step scales it.
+  let H = identity(n);
+  let iterations = 0;
+  while (iterations < maxIterations) {
+    const g = current.gradient;
+    if (Math.max(...g.map(Math.abs)) < gTol) return { x, value: current.value, iterations, converged: true };
+    iterations++;
+    let direction = multiply(H, g).map((v) => -v);
+    let slope = dot(direction, g);
+    if (!(slope < 0)) {
+      // Not a descent direction (the estimate went bad): restart from steepest descent.
+      H = identity(n);
+      direction = g.map((v) => -v);
+      slope = dot(direction, g);
+    }
+    let step = 1;
+    let next: GradientResult | undefined;
+    let candidate = x;
+    for (let halvings = 0; halvings < 60; halvings++, step /= 2) {
+      candidate = x.map((xi, i) => xi + step * direction[i]!);
+      const trial = f(candidate);
+      if (
+        Number.isFinite(trial.value) &&
+        trial.gradient.every(Number.isFinite) &&
+        trial.value <= current.value + 1e-4 * step * slope
+      ) {
+        next = trial;
+        break;
+      }
+    }
+    if (!next) return { x, value: current.value, iterations, converged: false };
+    const s = candidate.map((ci, i) => ci - x[i]!);
+    const y = next.gradient.map((gi, i) => gi - g[i]!);
+    const sy = dot(s, y);
+    if (sy > 1e-12) {
+      if (iterations === 1) H = scale(identity(n), sy / dot(y, y));
+      H = update(H, s, y, sy);
+    }
+    x = candidate;
+    current = next;
+  }
+  const converged = Math.max(...current.gradient.map(Math.abs)) < gTol;
+  return { x, value: current.value, iterations, converged };
+}
+
+function identity(n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+}
+
+function scale(m: number[][], k: number): number[][] {
+  return m.map((row) => row.map((v) => v * k));
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < a.length; i++) total += a[i]! * b[i]!;
+  return total;
+}
+
+function multiply(m: number[][], v: readonly number[]): number[] {
+  return m.map((row) => dot(row, v));
+}
+
+/** H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1 / (yᵀ s). */
+function update(H: number[][], s: number[], y: number[], sy: number): number[][] {
+  const rho = 1 / sy;
+  const Hy = multiply(H, y);
+  const yHy = dot(y, Hy);
+  const n = s.length;
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) {
+      row.push(H[i]![j]! - rho * (s[i]! * Hy[j]! + Hy[i]! * s[j]!) + (rho * rho * yHy + rho) * s[i]! * s[j]!);
+    }
+    out.push(row);
+  }
+  return out;
+}
