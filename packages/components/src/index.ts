@@ -14,3 +14,10 @@ export {
   CrmCardActionEvent,
 } from './customer-card/customer-card.events.js';
 export { CARD_VARIANTS, type CardVariant, type CardData } from './customer-card/customer-card.types.js';
+export { CrmTimeline } from './timeline/timeline.js';
+export {
+  CrmTimelineItemOpenEvent,
+  CrmActivityBeforeCreateEvent,
+  CrmActivityCreateEvent,
+} from './timeline/timeline.events.js';
+export { COMPOSER_TYPES, type ComposerType } from './timeline/timeline.types.js';

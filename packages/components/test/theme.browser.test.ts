@@ -3,7 +3,8 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import { adoptCrmTheme, type CrmCustomerCard } from '../src/index.js';
 import { expect } from './expect.js';
-import { $, seededCrm, until, mount } from './support.js';
+import { $, NOW, seededCrm, until, mount } from './support.js';
+import { seededTimeline } from './timeline-support.js';
 
 async function cardIn(wrapper: ReturnType<typeof html>): Promise<CrmCustomerCard> {
   const { crm, customer } = await seededCrm();
@@ -60,5 +61,18 @@ describe('themes and direction', () => {
     expect(avatarSide(ltr)).to.equal('left');
     expect(avatarSide(rtl)).to.equal('right');
     await expect(rtl).to.be.accessible();
+  });
+
+  it('keeps the timeline accessible in the dark theme and right to left', async () => {
+    const { crm, customer } = await seededTimeline();
+    const host = await mount<HTMLElement>(
+      html`<div class="crm-theme-dark" dir="rtl" lang="tr">
+        <crm-timeline .crm=${crm} .now=${NOW} customer-id=${customer.id}></crm-timeline>
+      </div>`,
+    );
+    const el = host.querySelector('crm-timeline')!;
+    await until(() => !!el.shadowRoot?.querySelector('[part="item"]'), 'items');
+    expect(getComputedStyle($(el, '[part="base"]')).backgroundColor).to.equal(DARK);
+    await expect(el).to.be.accessible();
   });
 });

@@ -2,3 +2,4 @@
 /** React 19 components for every crmkit element: typed props, and `on…` props for their events. */
 export { CrmCustomerCard } from './crm-customer-card.js';
 export { CrmProvider } from './crm-provider.js';
+export { CrmTimeline } from './crm-timeline.js';
