@@ -14,7 +14,8 @@
  */
 import { lastDaysWindow, looksLikeIsoDate, toInstant } from './dates.js';
 import type { SegmentField } from './fields.js';
-import { folder, isCaseless, type Fold, type SegmentLocale } from './fold.js';
+import { CrmValidationError } from '@crmkit/core';
+import { folder, isCaseless, SEGMENT_LOCALES, type Fold, type SegmentLocale } from './fold.js';
 import { isBuiltinOperator, type SegmentOperator } from './operators.js';
 import { pathGetter, type Getter } from './paths.js';
 import type { Condition, EventCondition, Group, Primitive } from './rule.js';
@@ -77,12 +78,28 @@ export interface PlanContext {
   operators: ReadonlyMap<string, SegmentOperator>;
 }
 
+/** Checks the options (a typed error names the bad one) and prepares what planning needs. */
 export function planContext(options: SegmentOptions = {}): PlanContext {
   const locale = options.locale ?? 'en';
+  const refuse = (key: string, message: string): never => {
+    throw new CrmValidationError([{ path: [key], message, code: 'invalid_value' }], 'segment options');
+  };
+  if (!(SEGMENT_LOCALES as readonly string[]).includes(locale))
+    refuse('locale', `must be one of ${SEGMENT_LOCALES.join(', ')}`);
+  let now = '';
+  try {
+    now = toInstant(options.now ?? new Date());
+  } catch {
+    refuse('now', 'must be a Date, epoch milliseconds or an ISO-8601 string');
+  }
+  for (const [i, operator] of (options.operators ?? []).entries()) {
+    if (isBuiltinOperator(operator.id))
+      refuse('operators', `operator ${i} ("${operator.id}") would replace a built-in one`);
+  }
   return {
     locale,
     fold: folder(locale),
-    now: toInstant(options.now ?? new Date()),
+    now,
     fields: new Map((options.fields ?? []).map((field) => [field.path, field])),
     operators: new Map((options.operators ?? []).map((operator) => [operator.id, operator])),
   };

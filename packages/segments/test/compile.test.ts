@@ -291,6 +291,21 @@ describe('compileSegment: groups, events, computed fields, plugins', () => {
     }
   });
 
+  it('refuses bad options with a typed error naming the option', () => {
+    const option = (options: SegmentOptions) => {
+      try {
+        compileSegment(and(), options);
+      } catch (error) {
+        expect(error).to.be.instanceOf(CrmValidationError);
+        return (error as CrmValidationError).issues[0]!.path[0];
+      }
+      return expect.fail('should refuse');
+    };
+    expect(option({ locale: 'de' as 'en' })).to.equal('locale');
+    expect(option({ now: 'yesterday' })).to.equal('now');
+    expect(option({ operators: [{ id: 'eq', types: ['string'], evaluate: () => true }] })).to.equal('operators');
+  });
+
   it('never reads through the prototype', () => {
     expect(() => compileSegment(and(when('constructor.name', 'eq', 'Object')))).to.throw(CrmValidationError);
     expect(test(when('tags.map', 'isEmpty'), ayse), 'inherited methods read as missing').to.be.true;
