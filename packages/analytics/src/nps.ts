@@ -45,7 +45,8 @@ function categoryOf(score: number): NpsCategory {
 
 /**
  * NPS of a list of answers (integers 0–10). Every answer is checked before anything is counted: one
- * outside 0–10 or not whole throws a `CrmValidationError` naming its index.
+ * outside 0–10 or not whole throws a `CrmValidationError` naming its index. No answers is a state, not an
+ * error: the score and the interval are null (a report shows "no answers yet").
  */
 export function nps(scores: readonly number[]): NpsResult {
   const issues = new IssueCollector('nps');

@@ -131,6 +131,7 @@ function resolveCuts(values: Float64Array, bins: RfmBins): number[] {
 function prepare(inputs: readonly RfmInput[], options: RfmOptions) {
   const issues = new IssueCollector(TARGET);
   if (!issues.array(inputs, [])) issues.throwIfAny();
+  if (inputs.length === 0) issues.add([], 'needs at least one customer: scores are relative to the base', 'too_small');
   if (!issues.record(options, ['options'])) issues.throwIfAny();
   const n = inputs.length;
   const ids: string[] = new Array<string>(n);

@@ -54,7 +54,7 @@ const TARGET = 'summarizeTransactions';
  * reproduces exactly. Customers come back in the order of their first appearance in the log.
  *
  * Throws a `CrmValidationError` naming each offending row: a missing or empty customer id, an invalid date,
- * a negative or non-finite amount, a date after `observationEnd`.
+ * a negative or non-finite amount, a date after `observationEnd`; and for an empty log.
  */
 export function summarizeTransactions(
   transactions: readonly Transaction[],
@@ -62,6 +62,7 @@ export function summarizeTransactions(
 ): CustomerSummary[] {
   const issues = new IssueCollector(TARGET);
   if (!issues.array(transactions, [])) issues.throwIfAny();
+  if (transactions.length === 0) issues.add([], 'needs at least one transaction', 'too_small');
   if (!issues.record(options, ['options'])) issues.throwIfAny();
   const unit = options.unit;
   if (unit !== 'day' && unit !== 'week' && !(typeof unit === 'number' && unit > 0))

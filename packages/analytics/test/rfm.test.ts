@@ -119,7 +119,10 @@ describe('RFM', () => {
         ]);
         return true;
       });
-    expect(() => rfmScores([], { bins: 1 })).to.throw(CrmValidationError, /options\.bins: must be at least 2/);
+    const one = [{ customerId: 'a', recencyDays: 1, orders: 1, amount: 1 }];
+    expect(() => rfmScores(one, { bins: 1 })).to.throw(CrmValidationError, /options\.bins: must be at least 2/);
+    expect(() => rfmScores([])).to.throw(CrmValidationError, /needs at least one customer/);
+    expect(() => rfmCutPoints([])).to.throw(CrmValidationError, /needs at least one customer/);
   });
 
   it('scores from a transaction log as of a date', () => {

@@ -85,11 +85,13 @@ describe('summarizeTransactions', () => {
   });
 
   it('refuses bad options and empty input', () => {
-    expect(() => summarizeTransactions([], { unit: 'month' as never, observationEnd: '2024-01-01' })).to.throw(
-      CrmValidationError,
-      /options\.unit/,
-    );
-    expect(() => summarizeTransactions([], { unit: 'day' } as never)).to.throw(
+    expect(() =>
+      summarizeTransactions([{ customerId: 'a', at: '2024-01-01' }], {
+        unit: 'month' as never,
+        observationEnd: '2024-01-01',
+      }),
+    ).to.throw(CrmValidationError, /options\.unit/);
+    expect(() => summarizeTransactions([{ customerId: 'a', at: '2024-01-01' }], { unit: 'day' } as never)).to.throw(
       CrmValidationError,
       /options\.observationEnd: is required/,
     );
@@ -97,7 +99,9 @@ describe('summarizeTransactions', () => {
       CrmValidationError,
       /expected an array/,
     );
-    // No transactions is a valid (empty) summary; the fits are the ones that refuse empty input.
-    expect(summarizeTransactions([], { unit: 'day', observationEnd: '2024-01-01' })).to.deep.equal([]);
+    expect(() => summarizeTransactions([], { unit: 'day', observationEnd: '2024-01-01' })).to.throw(
+      CrmValidationError,
+      /needs at least one transaction/,
+    );
   });
 });
