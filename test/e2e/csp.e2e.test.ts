@@ -47,6 +47,36 @@ describe('the elements under a strict Content-Security-Policy with Trusted Types
     );
   });
 
+  it('renders the timeline: pinned task, virtualised history, search, and a note added through the composer', async () => {
+    await page.waitForFunction(
+      () => !!document.querySelector('#timeline')?.shadowRoot?.querySelector('[part="feed"] [part="item"]'),
+    );
+    expect(await shadowText(page, '#timeline', '[part="pinned"] .title')).to.equal('Follow up');
+    const rendered = await page.evaluate(
+      () => document.querySelector('#timeline')!.shadowRoot!.querySelectorAll('[part="feed"] [part="item"]').length,
+    );
+    expect(rendered).to.be.within(1, 60);
+    await page.evaluate(async () => {
+      const root = document.querySelector('#timeline')!.shadowRoot!;
+      const search = root.querySelector<HTMLInputElement>('[part="search"]')!;
+      search.value = 'NOTE 299';
+      search.dispatchEvent(new Event('input'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      search.value = '';
+      search.dispatchEvent(new Event('input'));
+      const text = root.querySelector<HTMLTextAreaElement>('#composer-text')!;
+      text.value = 'Added under CSP';
+      text.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLButtonElement>('[part="composer"] button[type="submit"]')!.click();
+    });
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#timeline')
+        ?.shadowRoot?.querySelector('[part="feed"] .summary')
+        ?.textContent?.includes('Added under CSP'),
+    );
+  });
+
   it('reports no CSP or Trusted Types violation and no error', async () => {
     expect(await page.evaluate(() => window.e2e.violations)).to.deep.equal([]);
     expect(pageErrors(page)).to.deep.equal([]);

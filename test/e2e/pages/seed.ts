@@ -19,6 +19,22 @@ export async function seedPage(): Promise<{ crm: Crm; customer: Customer }> {
     source: 'HS_WEB',
     recordedAt: '2024-11-02T09:30:00Z',
   });
+  const hour = 3600_000;
+  await crm.activities.putMany(
+    Array.from({ length: 300 }, (_, i) => ({
+      customerId: customer.id,
+      type: 'note' as const,
+      at: new Date(Date.now() - i * 5 * hour).toISOString(),
+      data: { text: `Note ${i}: visited the Şişli store` },
+    })),
+  );
+  await crm.activities.put({
+    customerId: customer.id,
+    type: 'task',
+    at: new Date().toISOString(),
+    dueAt: new Date(Date.now() + 48 * hour).toISOString(),
+    data: { title: 'Follow up', done: false },
+  });
   return { crm, customer };
 }
 
