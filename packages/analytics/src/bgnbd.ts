@@ -143,10 +143,11 @@ export function bgNbdUnconditionalExpected(params: BgNbdParams, t: number): numb
   const target = 'bgNbdUnconditionalExpected';
   checkParams(params, target);
   checkHorizon(t, target);
-  const { r, alpha, a, b } = params;
   if (t === 0) return 0;
-  const f = hyp2f1(r, b, a + b - 1, t / (alpha + t));
-  return ((a + b - 1) / (a - 1)) * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * f);
+  return nearOne(params, ({ r, alpha, a, b }) => {
+    const f = hyp2f1(r, b, a + b - 1, t / (alpha + t));
+    return ((a + b - 1) / (a - 1)) * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * f);
+  });
 }
 
 /**
@@ -177,7 +178,20 @@ export function bgNbdExpectedPurchasesAt(
   return times.map((t) => conditionalExpected(params, t, read!));
 }
 
+/**
+ * At a = 1 the expectations' factor (a + b + x − 1)/(a − 1) meets a bracket that vanishes with it (0/0); the
+ * value there is the limit, taken as the mean of a = 1 ± 1e-6.
+ */
+function nearOne<T extends BgNbdParams>(params: T, f: (p: T) => number): number {
+  if (Math.abs(params.a - 1) >= 1e-6) return f(params);
+  return (f({ ...params, a: 1 - 1e-6 }) + f({ ...params, a: 1 + 1e-6 })) / 2;
+}
+
 function conditionalExpected(params: BgNbdParams, t: number, history: PurchaseHistory): number {
+  return nearOne(params, (p) => conditionalExpectedAt(p, t, history));
+}
+
+function conditionalExpectedAt(params: BgNbdParams, t: number, history: PurchaseHistory): number {
   const { r, alpha, a, b } = params;
   const { frequency: x, T } = history;
   if (t === 0) return 0;

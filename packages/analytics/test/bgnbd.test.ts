@@ -153,6 +153,14 @@ describe('BG/NBD', () => {
     });
   });
 
+  it('a = 1 exactly (0/0 in the formula) gives the limit, not NaN', () => {
+    const row = { frequency: 2, recency: 20, T: 30 };
+    const at = (a: number) => bgNbdExpectedPurchases({ ...PUBLISHED, a }, 26, row);
+    expect(at(1)).to.be.closeTo((at(1 - 1e-4) + at(1 + 1e-4)) / 2, 1e-6);
+    const unconditional = (a: number) => bgNbdUnconditionalExpected({ ...PUBLISHED, a }, 26);
+    expect(unconditional(1)).to.be.closeTo((unconditional(1 - 1e-4) + unconditional(1 + 1e-4)) / 2, 1e-6);
+  });
+
   describe('bad input', () => {
     it('refuses bad rows with the field path, before fitting anything', () => {
       const bad = [
