@@ -1,5 +1,5 @@
 /** Field descriptors: what the builder lists, what validation checks against, and where computed values come from. */
-import type { BuiltinOperator, FieldType, Operator } from './operators.js';
+import type { FieldType, Operator } from './operators.js';
 
 export interface SegmentField {
   /** A dotted path into the customer (`address.city`, `metrics.clv`), or a computed field's own name. */
@@ -16,5 +16,3 @@ export interface SegmentField {
   /** A computed field: its value for a customer. Evaluated in memory only (JsonLogic and SQL refuse it). */
   get?(customer: unknown): unknown;
 }
-
-export type { BuiltinOperator, FieldType };

@@ -3,7 +3,7 @@
  * builder to show beside the node. It never throws, whatever it is given.
  */
 import type { CrmIssue } from '@crmkit/core';
-import { parseRule, walk, type Path } from './check.js';
+import { parseRule, walk } from './check.js';
 import { isComparableDate } from './dates.js';
 import type { SegmentField } from './fields.js';
 import { DEFAULT_OPERATORS, isBuiltinOperator, type BuiltinOperator, type SegmentOperator } from './operators.js';
@@ -120,5 +120,3 @@ function valuesOf(op: BuiltinOperator, value: unknown): unknown[] {
       return [value];
   }
 }
-
-export type { Path };

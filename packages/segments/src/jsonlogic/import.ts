@@ -7,7 +7,7 @@
 import { CrmUnsupportedError } from '@crmkit/core';
 import { parseRuleOrThrow } from '../check.js';
 import { pathSegmentProblem } from '../paths.js';
-import type { Condition, Group, Primitive, RuleNode, SegmentRule } from '../rule.js';
+import type { Condition, Group, RuleNode, SegmentRule } from '../rule.js';
 import { isPrimitive } from '../values.js';
 import { isLogic } from './evaluate.js';
 
@@ -272,5 +272,3 @@ function negate(node: RuleNode): RuleNode {
   if (node.kind === 'condition' && NEGATIONS[node.op]) return { ...node, op: NEGATIONS[node.op]! };
   return group('and', [node], true);
 }
-
-export type { Primitive };
