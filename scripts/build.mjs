@@ -57,6 +57,8 @@ for (const { dir, manifest } of packages()) {
     configFile: false,
     logLevel: 'warn',
     root: dir,
+    // Relative asset URLs (e.g. analytics' fit worker), so the bundle works wherever it is served from.
+    base: './',
     build: {
       lib: { entry: join(dir, 'src', 'index.ts'), formats: ['es'], fileName: () => 'index.js' },
       outDir: join(dir, 'dist'),
