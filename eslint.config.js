@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/test/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'packages/testkit/src/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: {
       // chai's property assertions (`expect(x).to.be.true`) read as unused expressions.

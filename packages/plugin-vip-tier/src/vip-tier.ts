@@ -61,7 +61,10 @@ export function vipTierPlugin(options: VipTierOptions = {}): CrmPlugin {
           const tier = vipTierFor(basis, thresholds);
           const next = VIP_TIERS[VIP_TIERS.indexOf(tier) + 1] as Exclude<VipTier, 'standard'> | undefined;
           const money = (locale: 'en' | 'tr') => formatMoney(basis, currency, locale);
-          const source = predicted !== undefined ? { en: 'predicted lifetime value', tr: 'öngörülen yaşam boyu değer' } : { en: 'total spent so far', tr: 'bugüne kadarki toplam harcama' };
+          const source =
+            predicted !== undefined
+              ? { en: 'predicted lifetime value', tr: 'öngörülen yaşam boyu değer' }
+              : { en: 'total spent so far', tr: 'bugüne kadarki toplam harcama' };
           return {
             value: tier,
             explanation: {

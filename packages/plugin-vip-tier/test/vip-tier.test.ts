@@ -14,7 +14,9 @@ describe('plugin-vip-tier', () => {
     const gold = await crm.customers.put(customer(72_000));
     const result = crm.metrics.compute(gold).vipTier!;
     expect(result.value).to.equal('gold');
-    expect(result.explanation!.summary.en).to.match(/^Gold: total spent so far of TRY\s72,000\.00; Platinum from TRY\s150,000\.00\.$/);
+    expect(result.explanation!.summary.en).to.match(
+      /^Gold: total spent so far of TRY\s72,000\.00; Platinum from TRY\s150,000\.00\.$/,
+    );
     expect(result.explanation!.summary.tr).to.contain('Altın');
     expect(crm.metrics.attach(await crm.customers.put(customer(500))).metrics.vipTier).to.equal('standard');
     expect(crm.metrics.attach(await crm.customers.put(customer(150_000))).metrics.vipTier).to.equal('platinum');
@@ -27,7 +29,14 @@ describe('plugin-vip-tier', () => {
       id: 'fake-clv',
       version: '1.0.0',
       kit: '^0.1.0',
-      register: (ctx) => ctx.metrics.add({ id: 'clv', label: { en: 'CLV', tr: 'CLV' }, type: 'number', inputs: [], compute: () => 12_000 }),
+      register: (ctx) =>
+        ctx.metrics.add({
+          id: 'clv',
+          label: { en: 'CLV', tr: 'CLV' },
+          type: 'number',
+          inputs: [],
+          compute: () => 12_000,
+        }),
     });
     const crm = await createCrm({ plugins: [vipTierPlugin(), clv] });
     const result = crm.metrics.compute(await crm.customers.put(customer(900_000))).vipTier!;
@@ -36,7 +45,9 @@ describe('plugin-vip-tier', () => {
   });
 
   it('takes the vendor’s thresholds and refuses ones that do not rise', async () => {
-    const crm = await createCrm({ plugins: [vipTierPlugin({ thresholds: { silver: 100, gold: 200, platinum: 300 }, currency: 'EUR' })] });
+    const crm = await createCrm({
+      plugins: [vipTierPlugin({ thresholds: { silver: 100, gold: 200, platinum: 300 }, currency: 'EUR' })],
+    });
     expect(crm.metrics.attach(await crm.customers.put(customer(250))).metrics.vipTier).to.equal('gold');
     expect(() => vipTierPlugin({ thresholds: { silver: 5, gold: 5, platinum: 9 } })).to.throw(RangeError);
   });
