@@ -3,7 +3,15 @@
  * storage in browsers), filled with a few customers on the first start. The full demo grows with the kit.
  */
 import { html, render } from 'lit';
-import { KIT_VERSION, createCrm, formatMoney, resolveLocale, type Crm, type CustomerInput } from '@crmkit/core';
+import {
+  KIT_VERSION,
+  compareText,
+  createCrm,
+  formatMoney,
+  resolveLocale,
+  type Crm,
+  type CustomerInput,
+} from '@crmkit/core';
 import { indexedDbStorage } from '@crmkit/storage-idb';
 import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
 
@@ -70,7 +78,9 @@ async function main(): Promise<void> {
   await seedOnce(crm);
   const refresh = async () => {
     const page = await crm.customers.query({ sort: [{ field: 'name' }], limit: 100 });
-    show(crm, page.items, (await crm.customers.count()).count);
+    // Storages order by code units; people expect their language's alphabet (Ç after C, Ş after S).
+    const sorted = page.items.sort((a, b) => compareText(a.name, b.name, locale));
+    show(crm, sorted, (await crm.customers.count()).count);
   };
   crm.subscribe('customers', () => void refresh());
   await refresh();
