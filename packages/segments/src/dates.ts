@@ -27,10 +27,17 @@ export function isComparableDate(value: string): boolean {
 export function toInstant(now: Date | string | number): string {
   const date = now instanceof Date ? now : new Date(now);
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(now)}`);
-  return date.toISOString();
+  const instant = date.toISOString();
+  // Years outside 0000–9999 are written with a sign and six digits, which do not sort with the rest.
+  if (!CANONICAL_INSTANT.test(instant)) throw new RangeError(`outside the years 0000–9999: ${instant}`);
+  return instant;
 }
 
-/** The window `[now - days, now]` as canonical instants. */
+/** The first instant with a four-digit year: earlier ones are written `-000001-…` and sort wrongly as strings. */
+const YEAR_ZERO = Date.parse('0000-01-01T00:00:00.000Z');
+
+/** The window `[now - days, now]` as canonical instants (reaching back to year 0 at most). */
 export function lastDaysWindow(now: string, days: number): { from: string; to: string } {
-  return { from: new Date(Date.parse(now) - days * DAY_MS).toISOString(), to: now };
+  const from = Math.max(Date.parse(now) - days * DAY_MS, YEAR_ZERO);
+  return { from: new Date(from).toISOString(), to: now };
 }

@@ -70,7 +70,7 @@ const CountSchema = z.strictObject({
 const EventObject = z.strictObject({
   kind: z.literal('event'),
   activityType: z.string().min(1, 'activity type is required'),
-  withinDays: z.number().finite().min(0).optional(),
+  withinDays: z.number().finite().min(0).max(100_000).optional(),
   get where(): z.ZodOptional<z.ZodType<Group>> {
     return GroupObject.optional();
   },

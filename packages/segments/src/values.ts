@@ -14,6 +14,8 @@ function isOrderable(value: unknown): value is string | number {
 }
 
 export const MAX_LIST_LENGTH = 10_000;
+/** About 270 years: enough for any customer history, small enough for every date to keep a four-digit year. */
+export const MAX_DAYS = 100_000;
 
 /** A sentence saying what is wrong with the value, or undefined when it fits the operator. */
 export function valueProblem(op: BuiltinOperator, value: unknown): string | undefined {
@@ -39,9 +41,9 @@ export function valueProblem(op: BuiltinOperator, value: unknown): string | unde
       return typeof value === 'string' && looksLikeIsoDate(value) ? undefined : 'must be an ISO-8601 date';
     case 'withinLastDays':
     case 'notWithinLastDays':
-      return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_DAYS
         ? undefined
-        : 'must be a number of days (0 or more)';
+        : `must be a number of days from 0 to ${MAX_DAYS}`;
     case 'in':
     case 'notIn':
     case 'hasAny':

@@ -184,6 +184,11 @@ describe('compileSegment: dates', () => {
     expect(at('missing', 'notWithinLastDays', 30)).to.be.false;
   });
 
+  it('refuses windows so long that their start has no four-digit year', () => {
+    expect(() => compileSegment(and(when('t', 'withinLastDays', 1e8)))).to.throw(CrmValidationError, /100000/);
+    expect(test(when('t', 'withinLastDays', 100_000), { t: '1800-01-01' }, { now })).to.be.true;
+  });
+
   it('the window edges are inclusive', () => {
     expect(test(when('t', 'withinLastDays', 1), { t: '2024-06-29T12:00:00.000Z' }, { now })).to.be.true;
     expect(test(when('t', 'withinLastDays', 1), { t: now }, { now })).to.be.true;
@@ -303,6 +308,7 @@ describe('compileSegment: groups, events, computed fields, plugins', () => {
     };
     expect(option({ locale: 'de' as 'en' })).to.equal('locale');
     expect(option({ now: 'yesterday' })).to.equal('now');
+    expect(option({ now: Date.UTC(10_000, 0, 1) }), 'a six-digit year does not sort with the rest').to.equal('now');
     expect(option({ operators: [{ id: 'eq', types: ['string'], evaluate: () => true }] })).to.equal('operators');
   });
 
