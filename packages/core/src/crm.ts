@@ -8,7 +8,18 @@ import { CrmChangeEvent, CrmEvents } from './events.js';
 import { MessageCatalogue, resolveLocale, type Locale, type MessageKey } from './i18n/messages.js';
 import { MetricsEngine } from './metrics.js';
 import { PluginHost } from './plugins/plugin-host.js';
-import type { CrmPlugin, PluginStatus, SegmentService } from './plugins/types.js';
+import type {
+  CardActionContribution,
+  CrmPlugin,
+  PluginStatus,
+  SegmentFieldContribution,
+  SegmentOperatorContribution,
+  SegmentService,
+  TimelineTypeContribution,
+} from './plugins/types.js';
+import type { Owned } from './plugins/plugin-host.js';
+import { catalogueLabel, describeObject, mergeFields, type FieldDescriptor } from './field-descriptors.js';
+import { CustomerSchema } from './schemas/index.js';
 import { ActivityRepository, AuditRepository, ConsentRepository, SegmentRepository } from './repositories.js';
 import { Repository, checkId, newId, nextRev, type KernelServices } from './repository.js';
 import { SchemaRegistry } from './schema-registry.js';
@@ -168,8 +179,53 @@ export class Crm {
     return this.catalogue;
   }
 
-  get plugins(): { status(): PluginStatus[]; isActive(id: string): boolean } {
-    return { status: () => this.host.status(), isActive: (id) => this.host.isActive(id) };
+  get plugins(): {
+    status(): PluginStatus[];
+    isActive(id: string): boolean;
+    segmentFields(): Owned<SegmentFieldContribution>[];
+    segmentOperators(): Owned<SegmentOperatorContribution>[];
+    cardActions(): Owned<CardActionContribution>[];
+    timelineTypes(): Owned<TimelineTypeContribution>[];
+  } {
+    const { host } = this;
+    return {
+      status: () => host.status(),
+      isActive: (id) => host.isActive(id),
+      segmentFields: () => host.active(host.contributions.segmentFields),
+      segmentOperators: () => host.active(host.contributions.segmentOperators),
+      cardActions: () => host.active(host.contributions.cardActions),
+      timelineTypes: () => host.active(host.contributions.timelineTypes),
+    };
+  }
+
+  /**
+   * The customer's fields for generic UIs such as the segment builder: the schema's fields, the plugins' custom
+   * fields (`custom.*`), the computed metrics (`metrics.*`) and the plugins' segment fields, each with its type,
+   * enum values and an en/tr label.
+   */
+  fields(): FieldDescriptor[] {
+    const schemaFields = describeObject(
+      CustomerSchema,
+      catalogueLabel(this.catalogue, 'customer'),
+      'customer',
+      '',
+      new Set(['id', 'rev', 'custom']),
+    );
+    const custom = this.host.active(this.host.contributions.fields).map((field) => ({
+      path: `custom.${field.name}`,
+      type: field.type,
+      label: field.label,
+      group: 'custom',
+      ...(field.enumValues ? { enumValues: field.enumValues } : {}),
+    }));
+    const metrics = this.metrics.definitions().map((metric) => ({
+      path: `metrics.${metric.id}`,
+      type: metric.type,
+      label: metric.label,
+      group: 'metrics',
+      ...(metric.enumValues ? { enumValues: metric.enumValues } : {}),
+    }));
+    return mergeFields(schemaFields, custom, metrics, this.plugins.segmentFields());
   }
 
   /**

@@ -1,3 +1,4 @@
+import './zod-config.js';
 export * from './errors.js';
 export * from './collections.js';
 export * from './events.js';
@@ -36,3 +37,4 @@ export * from './i18n/messages.js';
 export * from './i18n/text.js';
 export * from './i18n/format.js';
 export { KIT_VERSION } from './version.js';
+export { describeObject, mergeFields, type FieldDescriptor } from './field-descriptors.js';

@@ -1,4 +1,5 @@
 /** Building blocks shared by every collection's schema. */
+import '../zod-config.js';
 import { z } from 'zod';
 
 /** Ids are URL- and key-safe: they end up in IndexedDB keys, URLs, SQL parameters and DOM attributes. */
@@ -8,8 +9,14 @@ export const IdSchema = z
   .string()
   .regex(ID_PATTERN, 'must be 1–128 letters, digits or _ . : - (starting with a letter or digit)');
 
-/** ISO-8601 date-time with an offset (`Z` or `+03:00`): unambiguous across time zones. */
-export const DateTimeSchema = z.iso.datetime({ offset: true });
+/**
+ * ISO-8601 date-time with an offset (`Z` or `+03:00`), stored as UTC (`2026-11-22T09:00:00.000Z`): only one form
+ * per instant lets strings sort as instants, in indexes, in JsonLogic and in SQL alike.
+ */
+export const DateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date')
+  .transform((value) => new Date(value).toISOString());
 
 export const CURRENCIES = ['TRY', 'EUR', 'USD'] as const;
 export const CurrencySchema = z.enum(CURRENCIES);
