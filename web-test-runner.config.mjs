@@ -3,21 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--mute-audio',
-];
 
 /** Counts every test of every session and writes them where scripts/test.mjs adds them up. */
 function countingReporter() {
@@ -53,5 +40,5 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } })],
 };
