@@ -71,7 +71,7 @@ describe('themes and direction', () => {
       </div>`,
     );
     const el = host.querySelector('crm-timeline')!;
-    await until(() => !!el.shadowRoot?.querySelector('[part="item"]'), 'items');
+    await until(() => !!el.shadowRoot?.querySelector('[part="pinned"] [part="item"]'), 'items');
     expect(getComputedStyle($(el, '[part="base"]')).backgroundColor).to.equal(DARK);
     await expect(el).to.be.accessible();
   });

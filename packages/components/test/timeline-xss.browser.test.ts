@@ -50,7 +50,10 @@ describe('crm-timeline and hostile data', () => {
       const el = await mount<CrmTimeline>(
         html`<crm-timeline .crm=${crm} .now=${NOW} customer-id=${customerId}></crm-timeline>`,
       );
-      await until(() => $$(el, '[part="feed"] [part="item"]').length === 4, 'items');
+      await until(
+        () => $$(el, '[part="feed"] [part="item"]').length === 4 && $$(el, '[part="pinned"]').length === 1,
+        'items',
+      );
       for (const toggle of $$(el, '[part="item-toggle"]')) toggle.click();
       await el.updateComplete;
       await aTimeout(30);

@@ -105,20 +105,18 @@ export class CrmTimeline extends CrmElement {
   private readonly loader = new Task(this, {
     task: async ([crm, id]) => {
       if (!crm || !id) return initialState;
-      const customer = await crm.customers.require(id);
-      const [page, due] = await Promise.all([
+      const [customer, page] = await Promise.all([
+        crm.customers.require(id),
         crm.activities.forCustomer(id, { limit: PAGE }),
-        crm.activities.query({
-          where: { customerId: id, dueAt: { gt: '' } },
-          sort: [{ field: 'dueAt', direction: 'asc' }],
-          limit: 200,
-        }),
       ]);
       this.customerName = customer.name;
       this.entries = page.items.map((activity) => entryOf(crm, activity, this.i18n));
       this.cursor = page.nextCursor;
-      this.pending = due.items.map((activity) => entryOf(crm, activity, this.i18n)).filter(isPending);
       this.rowsCache = undefined;
+      // After the first page is on screen: some storages answer synchronously, and this query scans the history.
+      void this.updateComplete
+        .then(() => new Promise((resolve) => setTimeout(resolve)))
+        .then(() => this.loadPending(crm, id));
       if (this.filtering) void this.loadAll();
       return true;
     },
@@ -195,6 +193,25 @@ export class CrmTimeline extends CrmElement {
       offChanges();
       offPlugins();
     };
+  }
+
+  /**
+   * Items with a due date, read after the first page is on screen: no storage index covers `dueAt`, so this query
+   * reads the customer's whole history (IndexedDB: about 200 ms for 10,000 items) and must not delay the feed.
+   */
+  private async loadPending(crm: Crm, id: string): Promise<void> {
+    try {
+      const due = await crm.activities.query({
+        where: { customerId: id, dueAt: { gt: '' } },
+        sort: [{ field: 'dueAt', direction: 'asc' }],
+        limit: 200,
+      });
+      if (id !== this.customerId || crm !== this.kit) return;
+      this.pending = due.items.map((activity) => entryOf(crm, activity, this.i18n)).filter(isPending);
+      this.rowsCache = undefined;
+    } catch (error) {
+      this.dispatchEvent(new CrmErrorEvent(error));
+    }
   }
 
   private async loadMore(): Promise<void> {
