@@ -294,7 +294,7 @@ export class CrmNpsWidget extends CrmElement {
     return typeof own === 'string' ? own : this.i18n.t(key);
   }
 
-  override render(): TemplateResult | typeof nothing {
+  override render(): unknown {
     if (this.mode === 'field') return this.renderQuestion(false);
     if (this.phase === 'thanks') {
       const thanks = this.text(this.texts?.thanks, 'nps.thanks');
