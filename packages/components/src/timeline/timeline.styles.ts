@@ -61,6 +61,7 @@ export const timelineStyles = css`
   }
 
   .day {
+    box-sizing: border-box;
     inline-size: 100%;
     padding-block: var(--_space-3) var(--_space-1);
     font-size: var(--_font-size-small);
@@ -69,6 +70,7 @@ export const timelineStyles = css`
   }
 
   .item {
+    box-sizing: border-box;
     inline-size: 100%;
     display: grid;
     gap: var(--_space-1);
