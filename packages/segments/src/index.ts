@@ -43,3 +43,8 @@ export type { SqlActivities, SqlColumn, SqlColumnType, SqlDialect, SqlQuery, ToS
 
 export { splitForStorage } from './storage-split.js';
 export type { StorageSplit } from './storage-split.js';
+
+export { segmentFields, segmentOperators } from './crm/fields.js';
+export type { CrmFieldOptions } from './crm/fields.js';
+export { segmentsPlugin } from './crm/plugin.js';
+export type { SegmentsPluginOptions } from './crm/engine.js';

@@ -3,6 +3,9 @@
  * SQL are exported from. The zod schemas check its shape; what an operator's value must be is checked by
  * `conditionValueProblem` (operators.ts/values.ts), because plugin operators bring values of their own.
  */
+// Core turns off zod's JIT (a `new Function` probe that a strict CSP reports) before any schema is built
+// (docs/decisions/0007); importing it first keeps that order for the schemas below.
+import '@crmkit/core';
 import { z } from 'zod';
 import type { Operator } from './operators.js';
 import { pathSegmentProblem } from './paths.js';
@@ -45,6 +48,9 @@ export interface Group {
 
 export type SegmentRule = Group;
 export type RuleNode = Group | Condition | EventCondition;
+
+// Said again here: bundlers drop side-effect-only imports of packages marked `sideEffects: false`, as core is.
+z.config({ jitless: true });
 
 const FieldPathSchema = z.string().superRefine((path, ctx) => {
   const problem = pathSegmentProblem(path);

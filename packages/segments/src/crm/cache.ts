@@ -1,0 +1,298 @@
+/**
+ * The warm cache behind `crm.segments.count` (docs/decisions/0028): every customer of the crm in memory, read
+ * once, with metrics attached once per revision when a rule first reads one, and the activities of the types that
+ * event conditions have asked for, grouped by customer. It stays right through the crm's change feed (local
+ * writes, erasures and other tabs' changes alike) and drops the metrics it attached when the plugins refit
+ * (`crm.metrics.invalidate()`) or one is disabled. Counting a rule is then one pass of compiled closures.
+ */
+import {
+  compareValues,
+  type Activity,
+  type Change,
+  type Crm,
+  type Customer,
+  type CustomerWithMetrics,
+  type StoredDocument,
+} from '@crmkit/core';
+import type { SegmentActivity, SegmentPredicate } from '../compile.js';
+import { covers, type RuleNeeds } from './needs.js';
+import { readActivities, readCustomers } from './read.js';
+
+const NO_ACTIVITIES: readonly SegmentActivity[] = Object.freeze([]);
+
+export interface MembersSlice {
+  items: CustomerWithMetrics[];
+  /** More members follow the last item. */
+  more: boolean;
+}
+
+export class WarmCache {
+  private customers: Customer[] = [];
+  /** `attached[i]` is `customers[i]` with its metrics; only meaningful while `metricsFresh`. */
+  private attached: CustomerWithMetrics[] = [];
+  private position = new Map<string, number>();
+  /** Row indexes by name, then id: made when members are first listed after a change. */
+  private order: number[] | undefined;
+  private customersLoaded = false;
+  private metricsFresh = false;
+  /** Bumped whenever attached metrics go stale, so an attach pass that raced a refit runs again. */
+  private metricsEpoch = 0;
+  /** Activity type → the earliest `at` held (undefined: all of them). */
+  private activityWindows = new Map<string, string | undefined>();
+  private activitiesByCustomer = new Map<string, SegmentActivity[]>();
+  private activityOwners = new Map<string, { customerId: string; activity: SegmentActivity }>();
+  /** Reads are one at a time; changes that arrive during a read are kept and applied after it. */
+  private queue: Promise<void> = Promise.resolve();
+  private reading = 0;
+  private buffered: Change<StoredDocument>[] = [];
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly crm: Crm) {}
+
+  /** Loads whatever `needs` asks for that is not held yet. */
+  ensure(needs: RuleNeeds): Promise<void> {
+    if (this.reading === 0 && this.holds(needs)) return Promise.resolve();
+    const run = this.queue.then(() => this.load(needs));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The number of customers the predicate selects. Call after `ensure(needs)`. */
+  count(predicate: SegmentPredicate, needs: RuleNeeds): number {
+    const rows = this.rows(needs);
+    let count = 0;
+    if (needs.events.size === 0) {
+      for (let i = 0; i < rows.length; i++) if (predicate(rows[i])) count++;
+      return count;
+    }
+    const context: { activities: readonly SegmentActivity[] } = { activities: NO_ACTIVITIES };
+    const byCustomer = this.activitiesByCustomer;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      context.activities = byCustomer.get(row.id) ?? NO_ACTIVITIES;
+      if (predicate(row, context)) count++;
+    }
+    return count;
+  }
+
+  /** Up to `limit` members after the position `after` (`[name, id]`), by name then id, with their metrics. */
+  members(
+    predicate: SegmentPredicate,
+    needs: RuleNeeds,
+    after: readonly unknown[] | undefined,
+    limit: number,
+  ): MembersSlice {
+    const rows = this.rows(needs);
+    const order = this.sortedOrder();
+    let start = 0;
+    if (after) {
+      // The first row after the position (binary search over the name-then-id order).
+      let high = order.length;
+      while (start < high) {
+        const mid = (start + high) >>> 1;
+        const customer = this.customers[order[mid]!]!;
+        if (compareNameId(customer.name, customer.id, after[0], after[1]) > 0) high = mid;
+        else start = mid + 1;
+      }
+    }
+    const found: number[] = [];
+    const context: { activities: readonly SegmentActivity[] } = { activities: NO_ACTIVITIES };
+    for (let k = start; k < order.length && found.length <= limit; k++) {
+      const index = order[k]!;
+      const row = rows[index]!;
+      context.activities = this.activitiesByCustomer.get(row.id) ?? NO_ACTIVITIES;
+      if (predicate(row, context)) found.push(index);
+    }
+    const items = found.slice(0, limit).map((index) =>
+      // Copies: a caller changing a member must not change the cache.
+      structuredClone(this.metricsFresh ? this.attached[index]! : this.crm.metrics.attach(this.customers[index]!)),
+    );
+    return { items, more: found.length > limit };
+  }
+
+  /** The crm's changes, as `crm.subscribe('*')` delivers them. */
+  applyChanges(changes: readonly Change<StoredDocument>[]): void {
+    if (this.reading > 0) {
+      this.buffered.push(...changes);
+      return;
+    }
+    for (const change of changes) this.apply(change);
+  }
+
+  /** Metric values may have changed for everyone (a refit, a plugin disabled): attach them again when needed. */
+  metricsChanged(): void {
+    this.metricsFresh = false;
+    this.metricsEpoch++;
+  }
+
+  /** Forgets everything and stops listening; the next count loads again. */
+  reset(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.customers = [];
+    this.attached = [];
+    this.position.clear();
+    this.order = undefined;
+    this.customersLoaded = false;
+    this.metricsChanged();
+    this.activityWindows.clear();
+    this.activitiesByCustomer.clear();
+    this.activityOwners.clear();
+    this.buffered = [];
+  }
+
+  private holds(needs: RuleNeeds): boolean {
+    if (!this.customersLoaded) return false;
+    for (const [type, from] of needs.events) {
+      if (!this.activityWindows.has(type) || !covers(this.activityWindows.get(type), from)) return false;
+    }
+    return true;
+  }
+
+  private async load(needs: RuleNeeds): Promise<void> {
+    // Listen first, so that nothing written while the reads run is missed.
+    this.unsubscribe ??= this.crm.subscribe('*', (changes) => this.applyChanges(changes));
+    if (!this.customersLoaded)
+      await this.read(
+        () => readCustomers(this.crm),
+        (loaded) => this.install(loaded),
+      );
+    for (const [type, from] of needs.events) {
+      if (this.activityWindows.has(type) && covers(this.activityWindows.get(type), from)) continue;
+      await this.read(
+        () => readActivities(this.crm, type, from),
+        (activities) => {
+          this.activityWindows.set(type, from);
+          for (const activity of activities) this.putActivity(activity);
+        },
+      );
+    }
+  }
+
+  /** Runs a storage read with changes held back, installs its result, then applies what arrived meanwhile. */
+  private async read<T>(fetch: () => Promise<T>, install: (result: T) => void): Promise<void> {
+    this.reading++;
+    let result: T;
+    try {
+      result = await fetch();
+    } catch (error) {
+      this.reading--;
+      if (this.reading === 0) this.flush();
+      throw error;
+    }
+    install(result);
+    this.reading--;
+    if (this.reading === 0) this.flush();
+  }
+
+  private flush(): void {
+    const changes = this.buffered;
+    this.buffered = [];
+    for (const change of changes) this.apply(change);
+  }
+
+  private install(customers: Customer[]): void {
+    this.customers = customers;
+    this.position = new Map(customers.map((customer, index) => [customer.id, index]));
+    this.attached = [];
+    this.order = undefined;
+    this.metricsFresh = false;
+    this.customersLoaded = true;
+  }
+
+  /** The rows a predicate reads: with metrics attached when the rule needs them. */
+  private rows(needs: RuleNeeds): readonly Customer[] {
+    if (!needs.metrics) return this.customers;
+    while (!this.metricsFresh) {
+      const epoch = this.metricsEpoch;
+      const { metrics } = this.crm;
+      this.attached = this.customers.map((customer) => metrics.attach(customer));
+      // A plugin disabled while attaching changes the values: go round again.
+      if (epoch === this.metricsEpoch) this.metricsFresh = true;
+    }
+    return this.attached;
+  }
+
+  private sortedOrder(): number[] {
+    if (this.order) return this.order;
+    const customers = this.customers;
+    this.order = customers
+      .map((_, index) => index)
+      .sort((a, b) => {
+        const left = customers[a]!;
+        const right = customers[b]!;
+        return compareNameId(left.name, left.id, right.name, right.id);
+      });
+    return this.order;
+  }
+
+  private apply(change: Change<StoredDocument>): void {
+    if (change.collection === 'customers') {
+      if (!this.customersLoaded) return;
+      if (change.op === 'put' && change.doc) this.putCustomer(change.doc as unknown as Customer);
+      else this.removeCustomer(change.id);
+    } else if (change.collection === 'activities') {
+      if (change.op === 'put' && change.doc) this.putActivity(change.doc as unknown as Activity);
+      else this.removeActivity(change.id);
+    }
+  }
+
+  private putCustomer(customer: Customer): void {
+    const index = this.position.get(customer.id);
+    if (index === undefined) {
+      this.position.set(customer.id, this.customers.length);
+      this.customers.push(customer);
+      if (this.metricsFresh) this.attached.push(this.crm.metrics.attach(customer));
+      this.order = undefined;
+      return;
+    }
+    const previous = this.customers[index]!;
+    this.customers[index] = customer;
+    if (this.metricsFresh) this.attached[index] = this.crm.metrics.attach(customer);
+    if (previous.name !== customer.name) this.order = undefined;
+  }
+
+  private removeCustomer(id: string): void {
+    const index = this.position.get(id);
+    if (index === undefined) return;
+    const last = this.customers.length - 1;
+    if (index !== last) {
+      const moved = this.customers[last]!;
+      this.customers[index] = moved;
+      if (this.metricsFresh) this.attached[index] = this.attached[last]!;
+      this.position.set(moved.id, index);
+    }
+    this.customers.pop();
+    if (this.metricsFresh) this.attached.pop();
+    this.position.delete(id);
+    this.order = undefined;
+  }
+
+  private putActivity(activity: Activity): void {
+    this.removeActivity(activity.id);
+    if (!this.activityWindows.has(activity.type)) return;
+    const from = this.activityWindows.get(activity.type);
+    if (from !== undefined && !(typeof activity.at === 'string' && activity.at >= from)) return;
+    const entry = activity as SegmentActivity;
+    this.activityOwners.set(activity.id, { customerId: activity.customerId, activity: entry });
+    const list = this.activitiesByCustomer.get(activity.customerId);
+    if (list) list.push(entry);
+    else this.activitiesByCustomer.set(activity.customerId, [entry]);
+  }
+
+  private removeActivity(id: string): void {
+    const owner = this.activityOwners.get(id);
+    if (!owner) return;
+    this.activityOwners.delete(id);
+    const list = this.activitiesByCustomer.get(owner.customerId);
+    if (!list) return;
+    const index = list.indexOf(owner.activity);
+    if (index >= 0) list.splice(index, 1);
+    if (list.length === 0) this.activitiesByCustomer.delete(owner.customerId);
+  }
+}
+
+/** The members' order: by name, then id (core's order of values, as storages sort). */
+export function compareNameId(nameA: unknown, idA: unknown, nameB: unknown, idB: unknown): number {
+  return compareValues(nameA, nameB) || compareValues(idA, idB);
+}
