@@ -167,9 +167,46 @@ export function makeActivities(customers: readonly Customer[], seed = 11): Activ
   return activities;
 }
 
-/** Fills a crm with `count` customers and their activities. */
-export async function seed(crm: Crm, count: number, seedValue = 7): Promise<Customer[]> {
-  const customers = await crm.customers.putMany(makeCustomers(count, seedValue));
+/**
+ * Purchase histories as BG/NBD assumes them (a purchase rate per customer, a chance to drop out after each
+ * purchase), over the 300–500 days before NOW: enough repeat buyers for the analytics models to converge.
+ */
+export function makePurchaseHistories(customers: readonly Customer[], seedValue = 5): ActivityInput[] {
+  const next = random(seedValue);
+  const end = Date.parse(NOW);
+  const activities: ActivityInput[] = [];
+  for (const customer of customers) {
+    const rate = -Math.log(1 - next()) / 40; // purchases per day
+    const dropout = 0.05 + next() * 0.4;
+    for (let at = end - Math.floor(300 + next() * 200) * DAY; at < end; at += (-Math.log(1 - next()) / rate) * DAY) {
+      activities.push({
+        customerId: customer.id,
+        type: 'purchase',
+        at: new Date(at).toISOString(),
+        data: { total: Math.round(50 + next() * 900), currency: 'TRY' },
+      });
+      if (next() < dropout) break;
+    }
+  }
+  return activities;
+}
+
+/**
+ * Fills a crm with `count` customers and their activities. `lifecycle: false` leaves the purchase facts to the
+ * analytics plugin (made-up facts without purchase dates make its lifecycle metric throw).
+ */
+export async function seed(
+  crm: Crm,
+  count: number,
+  seedValue = 7,
+  options: { lifecycle?: boolean } = {},
+): Promise<Customer[]> {
+  const inputs = makeCustomers(count, seedValue).map((customer) => {
+    if (options.lifecycle !== false) return customer;
+    const { lifecycle: _lifecycle, ...rest } = customer;
+    return rest;
+  });
+  const customers = await crm.customers.putMany(inputs);
   await crm.activities.putMany(makeActivities(customers, seedValue + 4));
   return customers;
 }
