@@ -21,3 +21,24 @@ export {
   CrmActivityCreateEvent,
 } from './timeline/timeline.events.js';
 export { COMPOSER_TYPES, type ComposerType } from './timeline/timeline.types.js';
+export { CrmNpsWidget } from './nps-widget/nps-widget.js';
+export {
+  CrmNpsSubmitEvent,
+  CrmNpsChangeEvent,
+  CrmNpsDismissEvent,
+  CrmNpsSkipEvent,
+  type NpsAnswer,
+} from './nps-widget/nps-widget.events.js';
+export {
+  NPS_WIDGET_MODES,
+  NPS_SKIP_REASONS,
+  NPS_SCORES,
+  NPS_DEFAULTS,
+  type NpsWidgetMode,
+  type NpsSkipReason,
+  type NpsText,
+  type NpsTexts,
+} from './nps-widget/nps-widget.types.js';
+export { npsWidgetPlugin, NPS_DISMISSED_TYPE } from './nps-widget/nps-plugin.js';
+export { npsSampled, npsEligibility, type NpsEligibility } from './nps-widget/eligibility.js';
+export { NpsOutbox, flushNpsOutbox, type OutboxEntry, type OutboxRow } from './nps-widget/outbox.js';
