@@ -2,6 +2,7 @@
 // Builds every package under packages/ the same way: Vite in library mode (ES modules; lit, @crmkit/* and the
 // package's own dependencies stay external) to dist/index.js, and one rolled-up dist/index.d.ts made by
 // rollup-plugin-dts. `node scripts/build.mjs core segments` builds only those.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -48,7 +49,29 @@ function externalFor(manifest) {
     deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 }
 
+/**
+ * The Custom Elements Manifest is read from the elements' JSDoc, and the React wrappers are generated from it:
+ * both are part of the build so that they can never fall behind the elements.
+ */
+function generateManifestAndWrappers() {
+  if (only.length && !only.some((name) => name === 'components' || name === 'react')) return;
+  const steps = [
+    [
+      join(root, 'node_modules', '.bin', 'custom-elements-manifest'),
+      ['analyze', '--config', 'custom-elements-manifest.config.mjs'],
+      join(root, 'packages', 'components'),
+    ],
+    [process.execPath, ['scripts/generate.mjs'], join(root, 'packages', 'react')],
+  ];
+  for (const [command, args, cwd] of steps) {
+    if (!existsSync(cwd)) continue;
+    const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`);
+  }
+}
+
 const started = Date.now();
+generateManifestAndWrappers();
 for (const { dir, manifest } of packages()) {
   const t0 = Date.now();
   rmSync(join(dir, 'dist'), { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Mocha's spec output, plus the counts written to .test-results/node.json for scripts/test.mjs to add up.
+// Mocha's spec output, plus the counts written to .test-results/<TEST_RESULTS_NAME or node>.json for scripts/test.mjs to add up.
 const fs = require('node:fs');
 const path = require('node:path');
 const Mocha = require('mocha');
@@ -10,8 +10,10 @@ class SummaryReporter extends Mocha.reporters.Spec {
       const { passes, failures, pending } = this.stats;
       const dir = path.resolve('.test-results');
       fs.mkdirSync(dir, { recursive: true });
+      // TEST_RESULTS_NAME keeps the counts of several mocha runs (unit, e2e) apart.
+      const name = process.env.TEST_RESULTS_NAME || 'node';
       fs.writeFileSync(
-        path.join(dir, 'node.json'),
+        path.join(dir, `${name}.json`),
         JSON.stringify({ passed: passes, failed: failures, skipped: pending }),
       );
     });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const bin = (name) => join(import.meta.dirname, '..', 'node_modules', '.bin', name);
 
 const only = process.argv[2];
+// `node scripts/test.mjs node|browser|e2e` runs one runner only.
 // The packages without a DOM dependency run in Node too; `*.browser.test.ts` files are skipped there (.mocharc.json).
 const NODE_SPEC = 'packages/{core,segments,analytics,testkit,plugin-*}/test/**/*.test.ts';
 const steps = [];
@@ -22,14 +23,27 @@ if (!only) {
 }
 if (!only || only === 'node') steps.push(['tests in Node', bin('mocha'), [NODE_SPEC], 'node']);
 if (!only || only === 'browser') steps.push(['tests in Chromium', bin('wtr'), [], 'browser']);
+if (!only || only === 'e2e') {
+  steps.push([
+    'end-to-end pages in Chromium',
+    bin('mocha'),
+    ['test/e2e/**/*.e2e.test.ts'],
+    'e2e',
+    { TEST_RESULTS_NAME: 'e2e' },
+  ]);
+}
+if (!only) {
+  steps.push(['bundle size budgets', bin('size-limit'), [], undefined, {}, 'packages/components']);
+  steps.push(['Storybook build (smoke)', bin('storybook'), ['build', '--quiet', '--output-dir', 'storybook-static']]);
+}
 
 rmSync('.test-results', { recursive: true, force: true });
 const failedSteps = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const [name, command, args, runner] of steps) {
+for (const [name, command, args, runner, env = {}, cwd = '.'] of steps) {
   const started = Date.now();
   console.log(`\n▶ ${name}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd, env: { ...process.env, FORCE_COLOR: '0', ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = result.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${name} (${seconds} s)`);

@@ -9,6 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -17,13 +18,6 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json',
 };
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--no-first-run',
-];
 
 export interface Harness {
   open(page: string): Promise<Page>;
@@ -72,8 +66,8 @@ export async function startHarness(headers: Record<string, Record<string, string
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   return {
     async open(name) {

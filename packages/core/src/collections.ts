@@ -42,7 +42,10 @@ export const CORE_COLLECTIONS: readonly CollectionDefinition[] = [
     ],
   },
   { name: 'consents', indexes: ['customerId', ['customerId', 'recordedAt'], 'recordedAt'] },
-  { name: 'activities', indexes: ['customerId', ['customerId', 'at'], 'type', 'at', 'updatedAt'] },
+  {
+    name: 'activities',
+    indexes: ['customerId', ['customerId', 'at'], ['customerId', 'dueAt'], 'type', 'at', 'updatedAt'],
+  },
   { name: 'salesDocuments', indexes: ['customerId', ['customerId', 'issuedAt'], 'kind', 'status'] },
   { name: 'npsResponses', indexes: ['customerId', ['customerId', 'at'], 'at', 'touchpoint'] },
   { name: 'segments', indexes: ['name', 'updatedAt'] },
