@@ -42,3 +42,27 @@ export {
 export { npsWidgetPlugin, NPS_DISMISSED_TYPE } from './nps-widget/nps-plugin.js';
 export { npsSampled, npsEligibility, type NpsEligibility } from './nps-widget/eligibility.js';
 export { NpsOutbox, flushNpsOutbox, type OutboxEntry, type OutboxRow } from './nps-widget/outbox.js';
+export { CrmSegmentBuilder } from './segment-builder/segment-builder.js';
+export { CrmSegmentAudience } from './segment-builder/segment-audience.js';
+export { CrmSegmentExport } from './segment-builder/segment-export.js';
+export { CrmSegmentLibrary } from './segment-builder/segment-library.js';
+export {
+  CrmSegmentChangeEvent,
+  CrmSegmentSaveEvent,
+  CrmSegmentImportEvent,
+  CrmAudienceChangeEvent,
+} from './segment-builder/segment-builder.events.js';
+export {
+  SQL_DIALECTS,
+  EVENT_MODES,
+  EVENT_FREQUENCIES,
+  VALUE_EDITORS,
+  type SqlDialectName,
+  type EventMode,
+  type EventFrequency,
+  type ValueEditor,
+  type NodeIssue,
+  type ConsentGuard,
+  type CountResult,
+} from './segment-builder/segment-builder.types.js';
+export type { LinkedBuilder, SegmentFollower } from './segment-builder/link.js';
