@@ -66,3 +66,14 @@ export {
   type CountResult,
 } from './segment-builder/segment-builder.types.js';
 export type { LinkedBuilder, SegmentFollower } from './segment-builder/link.js';
+export { CrmNpsReport } from './nps-report/nps-report.js';
+export {
+  NPS_REPORT_GROUPINGS,
+  NPS_REPORT_PERIODS,
+  type NpsReportGrouping,
+  type NpsReportPeriod,
+  type NpsReportData,
+  type NpsReportFigures,
+  type NpsReportGroup,
+  type SegmentMembers,
+} from './nps-report/nps-report.types.js';
