@@ -84,11 +84,13 @@ export function trendChart(points: readonly NpsTrendPoint[], options: TrendChart
     path += `${drawing ? 'L' : 'M'}${xAt(i).toFixed(1)} ${yAt(point.score).toFixed(1)} `;
     drawing = true;
   });
+  // At most about six period labels; the last one always, in place of the regular one just before it.
+  const last = points.length - 1;
   const labelEvery = Math.max(1, Math.ceil(points.length / 6));
-  const labelled = points.map((_, i) => i % labelEvery === 0 || i === points.length - 1);
-  // Keep the last label clear of the one before it.
-  if (points.length > 1 && (points.length - 1) % labelEvery !== 0 && (points.length - 1) % labelEvery < labelEvery / 2)
-    labelled[points.length - 1 - ((points.length - 1) % labelEvery)] = false;
+  const labelled = points.map((_, i) => i % labelEvery === 0);
+  labelled[last] = true;
+  if (last % labelEvery !== 0 && last - (last % labelEvery) > 0) labelled[last - (last % labelEvery)] = false;
+  const anchor = (i: number) => (points.length === 1 ? 'middle' : i === 0 ? 'start' : i === last ? 'end' : 'middle');
   return html`<svg
     class="trend"
     part="trend-chart"
@@ -116,7 +118,7 @@ export function trendChart(points: readonly NpsTrendPoint[], options: TrendChart
     )}
     ${points.map((point, i) =>
       labelled[i]
-        ? svg`<text class="tick" x=${xAt(i)} y=${H - 8} text-anchor="middle">${options.periodLabel(point.period)}</text>`
+        ? svg`<text class="tick" x=${xAt(i)} y=${H - 8} text-anchor=${anchor(i)}>${options.periodLabel(point.period)}</text>`
         : nothing,
     )}
   </svg>`;
