@@ -41,21 +41,31 @@ export function compileSegment(rule: unknown, options: SegmentOptions = {}): Seg
   return compilePlan(planGroup(parsed, ctx), ctx.locale === 'tr' ? memoizedFold(ctx.fold) : ctx.fold);
 }
 
-export function compilePlan(plan: Plan, fold: Fold): SegmentPredicate {
+/**
+ * For the tests: the same predicate built from the generic closures only (a getter and a test per condition),
+ * which the fused ones must agree with.
+ */
+export function compileSegmentUnfused(rule: unknown, options: SegmentOptions = {}): SegmentPredicate {
+  const ctx = planContext(options);
+  const parsed = parseRuleOrThrow(rule, new Set(ctx.operators.keys()));
+  return compilePlan(planGroup(parsed, ctx), ctx.fold, false);
+}
+
+export function compilePlan(plan: Plan, fold: Fold, fuse = true): SegmentPredicate {
   switch (plan.k) {
     case 'and':
-      return all(plan.nodes.map((node) => compilePlan(node, fold)));
+      return all(plan.nodes.map((node) => compilePlan(node, fold, fuse)));
     case 'or':
-      return any(plan.nodes.map((node) => compilePlan(node, fold)));
+      return any(plan.nodes.map((node) => compilePlan(node, fold, fuse)));
     case 'not': {
-      if (plan.node.k === 'leaf') return compileLeaf(plan.node, fold, true);
-      const inner = compilePlan(plan.node, fold);
+      if (plan.node.k === 'leaf') return compileLeaf(plan.node, fold, true, fuse);
+      const inner = compilePlan(plan.node, fold, fuse);
       return (doc, context) => !inner(doc, context);
     }
     case 'leaf':
-      return compileLeaf(plan, fold);
+      return compileLeaf(plan, fold, false, fuse);
     case 'event':
-      return compileEvent(plan, fold);
+      return compileEvent(plan, fold, fuse);
   }
 }
 
@@ -139,8 +149,14 @@ function any(tests: SegmentPredicate[]): SegmentPredicate {
   }
 }
 
-function compileLeaf(leaf: LeafPlan, fold: Fold, negate = false): SegmentPredicate {
-  const fused = leaf.computed ? undefined : fuseShortPath(leaf.field.split('.'), leaf.test, negate);
+function compileLeaf(leaf: LeafPlan, fold: Fold, negate: boolean, fuse: boolean): SegmentPredicate {
+  const keys = leaf.field.split('.');
+  const fused =
+    !fuse || leaf.computed
+      ? undefined
+      : 'fold' in leaf.test && leaf.test.fold
+        ? fuseFolded(keys, leaf.test, negate, fold)
+        : fuseShortPath(keys, leaf.test, negate);
   if (fused) return fused;
   const check = compileTest(leaf.test, fold);
   const get: Getter = leafGetter(leaf);
@@ -261,6 +277,68 @@ function fuseShortPath(keys: readonly string[], test: Test, negate: boolean): Se
   }
 }
 
+/**
+ * The case-insensitive tests on one- and two-step paths, fused the same way: the read, the fold and the comparison
+ * in one closure. Each must select exactly what `compileTest` does with `fold` (a property test compares them).
+ */
+function fuseFolded(keys: readonly string[], test: Test, negate: boolean, fold: Fold): SegmentPredicate | undefined {
+  if (keys.length > 2) return undefined;
+  const [a, b] = keys as [string, string | undefined];
+  switch (test.t) {
+    case 'eq': {
+      const expected = test.value;
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        return (typeof value === 'string' && fold(value) === expected) !== negate;
+      };
+    }
+    case 'in': {
+      const set = new Set<unknown>(test.values);
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        return set.has(typeof value === 'string' ? fold(value) : value) !== negate;
+      };
+    }
+    case 'has': {
+      const set = new Set<unknown>(test.values);
+      if (test.mode === 'any') {
+        return (doc) => {
+          let value = (doc as Doc)?.[a];
+          if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+          if (!Array.isArray(value)) return negate;
+          for (let j = 0; j < value.length; j++) {
+            const item: unknown = value[j];
+            if (set.has(typeof item === 'string' ? fold(item) : item)) return !negate;
+          }
+          return negate;
+        };
+      }
+      return undefined;
+    }
+    case 'text': {
+      const needle = test.value;
+      const mode = test.mode;
+      return (doc) => {
+        let value = (doc as Doc)?.[a];
+        if (b !== undefined) value = typeof value === 'function' ? undefined : (value as Doc)?.[b];
+        if (typeof value !== 'string') return negate;
+        const folded = fold(value);
+        const found =
+          mode === 'contains'
+            ? folded.includes(needle)
+            : mode === 'startsWith'
+              ? folded.startsWith(needle)
+              : folded.endsWith(needle);
+        return found !== negate;
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
 type ValueTest = (value: unknown) => boolean;
 
 /** The test on one field value; exported for the storage split's reference matcher and the tests. */
@@ -334,9 +412,9 @@ function rangeTest(lo: Bound | undefined, hi: Bound | undefined): (value: Ordera
   return () => true;
 }
 
-function compileEvent(event: EventPlan, fold: Fold): SegmentPredicate {
+function compileEvent(event: EventPlan, fold: Fold, fuse: boolean): SegmentPredicate {
   const { activityType, from, to } = event;
-  const where = event.where ? compilePlan(event.where, fold) : undefined;
+  const where = event.where ? compilePlan(event.where, fold, fuse) : undefined;
   const { op, value: wanted } = event.count;
   const matches = (activity: SegmentActivity): boolean => {
     if (activity == null || activity.type !== activityType) return false;

@@ -1,9 +1,10 @@
 /**
  * The warm cache behind `crm.segments.count` (docs/decisions/0028): every customer of the crm in memory, read
- * once, with metrics attached once per revision when a rule first reads one, and the activities of the types that
- * event conditions have asked for, grouped by customer. It stays right through the crm's change feed (local
- * writes, erasures and other tabs' changes alike) and drops the metrics it attached when the plugins refit
- * (`crm.metrics.invalidate()`) or one is disabled. Counting a rule is then one pass of compiled closures.
+ * once; their metrics, computed when a rule first reads one of a customer and kept with that revision of the
+ * customer; and the activities of the types that event conditions have asked for, grouped by customer. It stays
+ * right through the crm's change feed (local writes, erasures and other tabs' changes alike) and forgets the
+ * metrics it kept when the plugins refit (`crm.metrics.invalidate()`) or one is disabled. Counting a rule is then
+ * one pass of compiled closures over memory.
  */
 import {
   compareValues,
@@ -12,13 +13,26 @@ import {
   type Crm,
   type Customer,
   type CustomerWithMetrics,
+  type MetricResult,
   type StoredDocument,
 } from '@crmkit/core';
-import type { SegmentActivity, SegmentPredicate } from '../compile.js';
+import type { SegmentActivity, SegmentContext, SegmentPredicate } from '../compile.js';
 import { covers, type RuleNeeds } from './needs.js';
 import { readActivities, readCustomers } from './read.js';
 
 const NO_ACTIVITIES: readonly SegmentActivity[] = Object.freeze([]);
+
+/**
+ * The context of one customer after another: looks the activities up only when an event condition asks (most
+ * customers are decided by the conditions before it).
+ */
+class CustomerActivities implements SegmentContext {
+  customerId = '';
+  constructor(private readonly byCustomer: ReadonlyMap<string, readonly SegmentActivity[]>) {}
+  get activities(): readonly SegmentActivity[] {
+    return this.byCustomer.get(this.customerId) ?? NO_ACTIVITIES;
+  }
+}
 
 export interface MembersSlice {
   items: CustomerWithMetrics[];
@@ -28,14 +42,13 @@ export interface MembersSlice {
 
 export class WarmCache {
   private customers: Customer[] = [];
-  /** `attached[i]` is `customers[i]` with its metrics; only meaningful while `metricsFresh`. */
-  private attached: CustomerWithMetrics[] = [];
   private position = new Map<string, number>();
   /** Row indexes by name, then id: made when members are first listed after a change. */
   private order: number[] | undefined;
   private customersLoaded = false;
-  private metricsFresh = false;
-  /** Bumped whenever attached metrics go stale, so an attach pass that raced a refit runs again. */
+  /** The metrics of each customer (object: one revision), computed when first read, with the epoch they are of. */
+  private metrics = new WeakMap<Customer, { epoch: number; results: Record<string, MetricResult> }>();
+  /** Bumped whenever metric values may have changed for everyone. */
   private metricsEpoch = 0;
   /** Activity type → the earliest `at` held (undefined: all of them). */
   private activityWindows = new Map<string, string | undefined>();
@@ -59,17 +72,16 @@ export class WarmCache {
 
   /** The number of customers the predicate selects. Call after `ensure(needs)`. */
   count(predicate: SegmentPredicate, needs: RuleNeeds): number {
-    const rows = this.rows(needs);
+    const rows = this.customers;
     let count = 0;
     if (needs.events.size === 0) {
       for (let i = 0; i < rows.length; i++) if (predicate(rows[i])) count++;
       return count;
     }
-    const context: { activities: readonly SegmentActivity[] } = { activities: NO_ACTIVITIES };
-    const byCustomer = this.activitiesByCustomer;
+    const context = new CustomerActivities(this.activitiesByCustomer);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      context.activities = byCustomer.get(row.id) ?? NO_ACTIVITIES;
+      context.customerId = row.id;
       if (predicate(row, context)) count++;
     }
     return count;
@@ -82,7 +94,7 @@ export class WarmCache {
     after: readonly unknown[] | undefined,
     limit: number,
   ): MembersSlice {
-    const rows = this.rows(needs);
+    const rows = this.customers;
     const order = this.sortedOrder();
     let start = 0;
     if (after) {
@@ -96,17 +108,15 @@ export class WarmCache {
       }
     }
     const found: number[] = [];
-    const context: { activities: readonly SegmentActivity[] } = { activities: NO_ACTIVITIES };
+    const context = new CustomerActivities(this.activitiesByCustomer);
     for (let k = start; k < order.length && found.length <= limit; k++) {
       const index = order[k]!;
       const row = rows[index]!;
-      context.activities = this.activitiesByCustomer.get(row.id) ?? NO_ACTIVITIES;
+      context.customerId = row.id;
       if (predicate(row, context)) found.push(index);
     }
-    const items = found.slice(0, limit).map((index) =>
-      // Copies: a caller changing a member must not change the cache.
-      structuredClone(this.metricsFresh ? this.attached[index]! : this.crm.metrics.attach(this.customers[index]!)),
-    );
+    // Copies: a caller changing a member must not change the cache.
+    const items = found.slice(0, limit).map((index) => structuredClone(this.attach(rows[index]!)));
     return { items, more: found.length > limit };
   }
 
@@ -119,9 +129,22 @@ export class WarmCache {
     for (const change of changes) this.apply(change);
   }
 
-  /** Metric values may have changed for everyone (a refit, a plugin disabled): attach them again when needed. */
+  /** A metric of a cached customer, computed on first read and kept with the customer's revision. */
+  readMetric(customer: Customer, id: string): unknown {
+    return this.metricResults(customer)[id]?.value;
+  }
+
+  private metricResults(customer: Customer): Record<string, MetricResult> {
+    let kept = this.metrics.get(customer);
+    if (kept?.epoch !== this.metricsEpoch) {
+      kept = { epoch: this.metricsEpoch, results: this.crm.metrics.compute(customer) };
+      this.metrics.set(customer, kept);
+    }
+    return kept.results;
+  }
+
+  /** Metric values may have changed for everyone (a refit, a plugin disabled): compute them again when read. */
   metricsChanged(): void {
-    this.metricsFresh = false;
     this.metricsEpoch++;
   }
 
@@ -130,7 +153,6 @@ export class WarmCache {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.customers = [];
-    this.attached = [];
     this.position.clear();
     this.order = undefined;
     this.customersLoaded = false;
@@ -194,23 +216,15 @@ export class WarmCache {
   private install(customers: Customer[]): void {
     this.customers = customers;
     this.position = new Map(customers.map((customer, index) => [customer.id, index]));
-    this.attached = [];
     this.order = undefined;
-    this.metricsFresh = false;
     this.customersLoaded = true;
   }
 
-  /** The rows a predicate reads: with metrics attached when the rule needs them. */
-  private rows(needs: RuleNeeds): readonly Customer[] {
-    if (!needs.metrics) return this.customers;
-    while (!this.metricsFresh) {
-      const epoch = this.metricsEpoch;
-      const { metrics } = this.crm;
-      this.attached = this.customers.map((customer) => metrics.attach(customer));
-      // A plugin disabled while attaching changes the values: go round again.
-      if (epoch === this.metricsEpoch) this.metricsFresh = true;
-    }
-    return this.attached;
+  /** The customer with every metric, from what is kept. */
+  private attach(customer: Customer): CustomerWithMetrics {
+    const metrics: Record<string, unknown> = {};
+    for (const [id, result] of Object.entries(this.metricResults(customer))) metrics[id] = result.value;
+    return { ...customer, metrics };
   }
 
   private sortedOrder(): number[] {
@@ -242,13 +256,11 @@ export class WarmCache {
     if (index === undefined) {
       this.position.set(customer.id, this.customers.length);
       this.customers.push(customer);
-      if (this.metricsFresh) this.attached.push(this.crm.metrics.attach(customer));
       this.order = undefined;
       return;
     }
     const previous = this.customers[index]!;
     this.customers[index] = customer;
-    if (this.metricsFresh) this.attached[index] = this.crm.metrics.attach(customer);
     if (previous.name !== customer.name) this.order = undefined;
   }
 
@@ -259,11 +271,9 @@ export class WarmCache {
     if (index !== last) {
       const moved = this.customers[last]!;
       this.customers[index] = moved;
-      if (this.metricsFresh) this.attached[index] = this.attached[last]!;
       this.position.set(moved.id, index);
     }
     this.customers.pop();
-    if (this.metricsFresh) this.attached.pop();
     this.position.delete(id);
     this.order = undefined;
   }

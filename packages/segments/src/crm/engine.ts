@@ -36,6 +36,7 @@ import { validateSegment } from '../validate.js';
 import { compareNameId, WarmCache } from './cache.js';
 import { segmentFields, segmentOperators } from './fields.js';
 import { needsOf, type RuleNeeds } from './needs.js';
+import { cheapestFirst } from './order.js';
 import { groupByCustomer, readActivities } from './read.js';
 
 export interface SegmentsPluginOptions {
@@ -127,8 +128,9 @@ export class SegmentEngine implements SegmentService {
   private prepare(rule: SegmentRuleLike): Prepared {
     const crm = this.crm;
     const operators = segmentOperators(crm);
-    // The cache and the storage path attach metrics to the rows themselves, once per revision.
-    const fields = segmentFields(crm, { metricsAttached: true });
+    // The cache keeps each customer's metrics with its revision; the storage path asks the crm (cached per revision).
+    const cache = this.cache;
+    const fields = segmentFields(crm, cache ? { readMetric: (customer, id) => cache.readMetric(customer, id) } : {});
     const issues = validateSegment(rule, fields, { operators });
     if (issues.length) throw new CrmValidationError(issues, 'segment rule');
     const checked = rule as unknown as SegmentRule;
@@ -137,7 +139,8 @@ export class SegmentEngine implements SegmentService {
     const options: SegmentOptions = { locale, now, fields, operators };
     const needs = needsOf(checked, now);
     if (this.cache) {
-      return { needs, predicate: compileSegment(checked, options), where: undefined, exact: false, fields };
+      const ordered = cheapestFirst(checked, new Map(fields.map((field) => [field.path, field])));
+      return { needs, predicate: compileSegment(ordered, options), where: undefined, exact: false, fields };
     }
     const split = splitForStorage(checked, INDEXED_FIELDS, options);
     const pushed = Object.keys(split.where).length > 0;
@@ -178,8 +181,7 @@ export class SegmentEngine implements SegmentService {
     let count = 0;
     for await (const page of customerPages(crm, prepared.where, sortFieldFor(prepared), MAX_PAGE_SIZE)) {
       for (const customer of page) {
-        const row = prepared.needs.metrics ? crm.metrics.attach(customer) : customer;
-        if (prepared.predicate(row, { activities: activities.get(customer.id) ?? NO_ACTIVITIES })) count++;
+        if (prepared.predicate(customer, { activities: activities.get(customer.id) ?? NO_ACTIVITIES })) count++;
       }
     }
     return count;
@@ -199,9 +201,8 @@ export class SegmentEngine implements SegmentService {
     pages: for await (const page of customerPages(crm, where, 'name', first, true)) {
       for (const customer of page) {
         if (after && compareNameId(customer.name, customer.id, after[0], after[1]) <= 0) continue;
-        const row = crm.metrics.attach(customer);
-        if (!prepared.predicate(row, { activities: activities.get(customer.id) ?? NO_ACTIVITIES })) continue;
-        found.push(row);
+        if (!prepared.predicate(customer, { activities: activities.get(customer.id) ?? NO_ACTIVITIES })) continue;
+        found.push(crm.metrics.attach(customer));
         if (found.length > limit) break pages;
       }
     }

@@ -37,17 +37,16 @@ export function segmentOperators(crm: Crm): SegmentOperator[] {
 
 export interface CrmFieldOptions {
   /**
-   * The customers the fields will read already carry `metrics` (from `crm.metrics.attach`), so metric fields
-   * read the value there instead of computing it. Used by the engine, whose cache attaches metrics once per
-   * revision.
+   * How a metric field reads the value of a customer: the engine's cache keeps metrics with each cached revision.
+   * By default a stored customer's metrics come from `crm.metrics` (cached by the crm per revision).
    */
-  metricsAttached?: boolean;
+  readMetric?: (customer: Customer, id: string) => unknown;
 }
 
 /**
- * The crm's fields as segment fields. Metric fields (`metrics.*`) are computed: their value comes from
- * `crm.metrics.attach` (cached by the crm per customer revision), so a rule on `metrics.vipTier` works on the
- * stored customers as they are; an object that is not a stored customer (no `id` and `rev`) is read as it is.
+ * The crm's fields as segment fields. Metric fields (`metrics.*`) are computed: a stored customer's value is the
+ * one `crm.metrics.attach` gives it (cached by the crm per customer revision), so a rule on `metrics.vipTier` works
+ * on the stored customers as they are; an object that is not a stored customer (no `id` and `rev`) is read as it is.
  * A plugin field with its own `get` keeps it. Each field lists the operators offered on it.
  */
 export function segmentFields(crm: Crm, options: CrmFieldOptions = {}): SegmentField[] {
@@ -82,10 +81,11 @@ function getterFor(
     const read = contribution.get.bind(contribution);
     return (customer) => crm.host.run(pluginId, 'metric', () => read(customer as Customer), undefined);
   }
-  if (!descriptor.path.startsWith(METRICS) || options.metricsAttached) return undefined;
+  if (!descriptor.path.startsWith(METRICS)) return undefined;
   const id = descriptor.path.slice(METRICS.length);
+  const read = options.readMetric ?? ((customer: Customer) => crm.metrics.compute(customer)[id]?.value);
   return (customer) => {
-    if (isStoredCustomer(customer)) return crm.metrics.attach(customer).metrics[id];
+    if (isStoredCustomer(customer)) return read(customer, id);
     const metrics = (customer as { metrics?: unknown } | null | undefined)?.metrics;
     return metrics !== null && typeof metrics === 'object' && Object.hasOwn(metrics, id)
       ? (metrics as Record<string, unknown>)[id]

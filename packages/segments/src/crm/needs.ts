@@ -1,26 +1,22 @@
-/** What a rule needs besides the customers: metrics attached, and which activities over which window. */
+/** What a rule needs besides the customers: which activities, over which window. */
 import { walk } from '../check.js';
 import { lastDaysWindow } from '../dates.js';
 import type { SegmentRule } from '../rule.js';
 
 export interface RuleNeeds {
-  /** A condition reads `metrics.*`. */
-  metrics: boolean;
   /** Activity type → the earliest `at` its event conditions look at (`undefined`: all time). */
   events: ReadonlyMap<string, string | undefined>;
 }
 
 /** The needs of a checked rule, with relative windows made absolute from `now` as the compiler makes them. */
 export function needsOf(rule: SegmentRule, now: string): RuleNeeds {
-  let metrics = false;
   const events = new Map<string, string | undefined>();
-  for (const { node, inActivity } of walk(rule)) {
-    if (node.kind === 'condition' && !inActivity && node.field.startsWith('metrics.')) metrics = true;
+  for (const { node } of walk(rule)) {
     if (node.kind !== 'event') continue;
     const from = node.withinDays === undefined ? undefined : lastDaysWindow(now, node.withinDays).from;
     events.set(node.activityType, widest(events, node.activityType, from));
   }
-  return { metrics, events };
+  return { events };
 }
 
 function widest(known: ReadonlyMap<string, string | undefined>, type: string, from: string | undefined) {
