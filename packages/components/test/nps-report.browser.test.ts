@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { CrmStorageError, createCrm, definePlugin, type Crm, type Customer, type NpsResponseInput } from '@crmkit/core';
 import { nps, npsBy } from '@crmkit/analytics';
 import '../src/index.js';
-import { CrmErrorEvent, type CrmNpsReport } from '../src/index.js';
+import { adoptCrmTheme, CrmErrorEvent, type CrmNpsReport } from '../src/index.js';
 import { expect } from './expect.js';
 import { $, $$, mount, shadow, text, until } from './support.js';
 
@@ -295,6 +295,22 @@ describe('crm-nps-report', () => {
     // Up to and including the 5th: five promoters and five detractors.
     await until(() => text($(el, '[part="score"]')).includes('10 answers'), 'up to the 5th');
     expect(text($(el, '.score'))).to.equal('0NPS');
+  });
+
+  it('is accessible in the dark theme, right to left, and without a segment engine', async () => {
+    adoptCrmTheme();
+    const { crm, customers } = await seed();
+    await crm.npsResponses.putMany(answers(customers, FIFTY));
+    const wrapper = await mount<HTMLElement>(
+      html`<div class="crm-theme-dark" dir="rtl">
+        <crm-nps-report .crm=${crm} group-by="segment"></crm-nps-report>
+      </div>`,
+    );
+    const el = wrapper.querySelector('crm-nps-report')!;
+    await until(() => $$(el, '[part="breakdown"]').length === 1, 'the report');
+    expect(getComputedStyle($(el, '[part="base"]')).backgroundColor).to.equal('rgb(27, 30, 36)');
+    $(el, '[part="data-table"] summary').click();
+    await expect(el).to.be.accessible();
   });
 
   it('speaks Turkish', async () => {

@@ -4,6 +4,7 @@ import { CrmValidationError, createCrm, definePlugin, memoryStorage } from '@crm
 import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
 import '../src/index.js';
 import {
+  adoptCrmTheme,
   CrmErrorEvent,
   CrmNpsChangeEvent,
   CrmNpsDismissEvent,
@@ -330,6 +331,57 @@ describe('crm-nps-widget', () => {
     expect(await seeded.crm.activities.all({ customerId: seeded.customer.id })).to.have.length(0);
     expect(el.value).to.equal(8);
     expect($$(el, '[part="send-button"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends once: while writing, Send says so and is off, and nothing can be chosen', async () => {
+    const seeded = await npsCrm();
+    const el = await askingWidget(seeded);
+    let release: () => void = () => {};
+    const real = seeded.crm.transaction.bind(seeded.crm);
+    let calls = 0;
+    seeded.crm.transaction = async (fn) => {
+      calls++;
+      await new Promise<void>((resolve) => (release = resolve));
+      return real(fn);
+    };
+    radios(el)[9]!.click();
+    await el.updateComplete;
+    $(el, '[part="send-button"]').click();
+    await el.updateComplete;
+    const send = $<HTMLButtonElement>(el, '[part="send-button"]');
+    expect([text(send), send.disabled]).to.deep.equal(['Sending…', true]);
+    expect($<HTMLTextAreaElement>(el, '#comment').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    radios(el)[2]!.click();
+    send.click();
+    el.shadowRoot!.querySelector('form')!.requestSubmit();
+    expect(el.value).to.equal(9);
+    release();
+    await until(() => $$(el, '[part="thanks"]').length === 1, 'thanks');
+    expect(calls).to.equal(1);
+    expect(await seeded.crm.npsResponses.all({ customerId: seeded.customer.id })).to.have.length(1);
+  });
+
+  it('is accessible in the dark theme and right to left', async () => {
+    adoptCrmTheme();
+    const seeded = await npsCrm();
+    const wrapper = await mount<HTMLElement>(
+      html`<div class="crm-theme-dark" dir="rtl" lang="tr">
+        <crm-nps-widget
+          .crm=${seeded.crm}
+          .now=${NOW}
+          customer-id=${seeded.customer.id}
+          touchpoint="kiosk"
+          show-categories
+        ></crm-nps-widget>
+      </div>`,
+    );
+    const el = wrapper.querySelector('crm-nps-widget')!;
+    await until(() => radios(el).length === 11, 'the scale');
+    expect(getComputedStyle($(el, '[part="base"]')).backgroundColor).to.equal('rgb(27, 30, 36)');
+    radios(el)[7]!.click();
+    await el.updateComplete;
     await expect(el).to.be.accessible();
   });
 
