@@ -12,9 +12,6 @@ export const npsReportStyles = css`
     --_report-background: var(--crm-nps-report-background, var(--_surface));
     --_report-border-color: var(--crm-nps-report-border-color, var(--_border));
     --_report-line: var(--crm-nps-report-line-color, var(--_accent));
-    --_nps-detractor: var(--crm-nps-detractor-color, var(--_danger));
-    --_nps-passive: var(--crm-nps-passive-color, var(--_warning));
-    --_nps-promoter: var(--crm-nps-promoter-color, var(--_success));
   }
 
   .report {

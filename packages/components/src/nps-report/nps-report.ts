@@ -7,6 +7,7 @@ import { CrmElement } from '../shared/crm-element.js';
 import { CrmErrorEvent } from '../shared/events.js';
 import { renderEmpty, renderError, renderLoading, stateStyles } from '../shared/states.js';
 import { controls, tokens } from '../shared/tokens.styles.js';
+import { npsCategoryColors } from '../nps-widget/nps-categories.styles.js';
 import { distributionBar, groupBar, trendChart } from './charts.js';
 import { npsReportStyles } from './nps-report.styles.js';
 import {
@@ -90,7 +91,7 @@ async function segmentMembers(crm: Crm, ids: readonly string[] | undefined): Pro
  */
 @customElement('crm-nps-report')
 export class CrmNpsReport extends CrmElement {
-  static override styles = [tokens, controls, stateStyles, npsReportStyles];
+  static override styles = [tokens, controls, stateStyles, npsCategoryColors, npsReportStyles];
 
   /** Only the answers given at this touchpoint; all when empty. */
   @property() touchpoint = '';

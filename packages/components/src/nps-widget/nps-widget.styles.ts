@@ -12,9 +12,6 @@ export const npsWidgetStyles = css`
     --_nps-background: var(--crm-nps-background, var(--_surface));
     --_nps-border-color: var(--crm-nps-border-color, var(--_border));
     --_nps-option-size: var(--crm-nps-option-size, 2.5rem);
-    --_nps-detractor: var(--crm-nps-detractor-color, var(--_danger));
-    --_nps-passive: var(--crm-nps-passive-color, var(--_warning));
-    --_nps-promoter: var(--crm-nps-promoter-color, var(--_success));
   }
 
   .nps {

@@ -8,6 +8,7 @@ import { CrmElement } from '../shared/crm-element.js';
 import { CrmErrorEvent } from '../shared/events.js';
 import { renderLoading, stateStyles } from '../shared/states.js';
 import { controls, tokens } from '../shared/tokens.styles.js';
+import { npsCategoryColors } from './nps-categories.styles.js';
 import { npsEligibility, type NpsEligibility } from './eligibility.js';
 import { NPS_DISMISSED_TYPE } from './nps-plugin.js';
 import {
@@ -75,7 +76,7 @@ const percent = (value: number) => (Number.isFinite(value) ? Math.min(100, Math.
  */
 @customElement('crm-nps-widget')
 export class CrmNpsWidget extends CrmElement {
-  static override styles = [tokens, controls, stateStyles, npsWidgetStyles];
+  static override styles = [tokens, controls, stateStyles, npsCategoryColors, npsWidgetStyles];
   static override shadowRootOptions: ShadowRootInit = { ...CrmElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
 
