@@ -2,6 +2,7 @@ import { html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CrmStorageError, createCrm, definePlugin, type Crm, type Customer, type NpsResponseInput } from '@crmkit/core';
 import { nps, npsBy } from '@crmkit/analytics';
+import { segmentsPlugin } from '@crmkit/segments';
 import '../src/index.js';
 import { adoptCrmTheme, CrmErrorEvent, type CrmNpsReport } from '../src/index.js';
 import { expect } from './expect.js';
@@ -253,6 +254,34 @@ describe('crm-nps-report', () => {
     expect($$<HTMLOptionElement>(without, '#group-by option').map((option) => option.value)).to.deep.equal([
       'touchpoint',
     ]);
+  });
+
+  it('breaks down by segment with the kit’s own segment engine', async () => {
+    const crm = await createCrm({ plugins: [segmentsPlugin()] });
+    const customers: Customer[] = [];
+    for (let i = 0; i < 10; i++)
+      customers.push(await crm.customers.put({ name: `Customer ${i}`, tags: i < 4 ? ['wholesale'] : ['retail'] }));
+    await crm.npsResponses.putMany(answers(customers, FIFTY));
+    const rule = (tag: string) => ({
+      kind: 'group',
+      combinator: 'and',
+      rules: [{ kind: 'condition', field: 'tags', op: 'hasAny', value: [tag] }],
+    });
+    const wholesale = await crm.segments.put({ name: 'Wholesale', rule: rule('wholesale') });
+    await crm.segments.put({ name: 'Retail', rule: rule('retail') });
+    const el = await mount<CrmNpsReport>(
+      html`<crm-nps-report .crm=${crm} group-by="segment" .segmentIds=${[wholesale.id]}></crm-nps-report>`,
+    );
+    await until(() => $$(el, '[part="breakdown"] tbody tr').length === 1, 'one segment');
+    const ids = new Set(customers.slice(0, 4).map((customer) => customer.id));
+    const expected = nps(
+      answers(customers, FIFTY)
+        .filter((answer) => ids.has(answer.customerId))
+        .map((answer) => answer.score),
+    );
+    const cells = [...$(el, '[part="breakdown"] tbody tr').children].map((cell) => text(cell));
+    expect(cells[0]).to.equal('Wholesale');
+    expect(cells[3]).to.equal(`${expected.total}small sample`);
   });
 
   it('is used with the keyboard: period and grouping choices, and the table disclosure', async () => {
