@@ -59,6 +59,7 @@ export function renderPicker(view: PickerView): TemplateResult {
       autocomplete="off"
       spellcheck="false"
       aria-label=${t('segment.searchFields')}
+      placeholder=${t('segment.searchFields')}
       aria-expanded="true"
       aria-controls="${id}-list"
       aria-autocomplete="list"

@@ -23,8 +23,8 @@ import { companionStyles } from './segment-companions.styles.js';
 import type { ConsentGuard, CountResult, CountState } from './segment-builder.types.js';
 
 /**
- * Who a segment selects, live: the count from `crm.segments.count` (counted after a pause that follows how long
- * the last count took; a newer rule cancels the pending count and an older answer is ignored), the first matches,
+ * Who a segment selects, live: the count from `crm.segments.count` (after a short pause; a newer rule cancels the
+ * pending count, one count at a time is asked, and an older answer is ignored), the first matches,
  * and a consent guard: for a chosen channel (e-mail, SMS, call) how many of the matches may be contacted on it, and
  * whether to leave out the rest. Follows a `<crm-segment-builder>` (`for`), or shows a rule or a saved segment —
  * a campaign screen can show the contactable audience of a saved segment without the editor.
@@ -56,8 +56,8 @@ export class CrmSegmentAudience extends CrmElement implements SegmentFollower {
   /** The level of the heading among the page's headings (1–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  /** Milliseconds to wait after a change before counting; by default twice what the last count took (40–600). */
-  @property({ attribute: 'count-delay', type: Number }) countDelay: number | undefined;
+  /** Milliseconds to wait after a change before counting (a slow, remote storage may want more). */
+  @property({ attribute: 'count-delay', type: Number }) countDelay = 30;
 
   /** How many matches the preview lists. */
   @property({ attribute: 'preview-size', type: Number }) previewSize = 5;
@@ -81,7 +81,8 @@ export class CrmSegmentAudience extends CrmElement implements SegmentFollower {
   private countKey = '';
   private countTicket = 0;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastCountMs = 0;
+  /** The count being answered: the next one waits for it, so typing never queues counts on the storage. */
+  private inFlight: Promise<unknown> | undefined;
   private unsubscribe: (() => void) | undefined;
   private watched: Crm | undefined;
   private loadedId = '';
@@ -186,19 +187,25 @@ export class CrmSegmentAudience extends CrmElement implements SegmentFollower {
     }
     const previous = this.result;
     this.count = { state: 'counting', previous };
-    // Fast engines count after a short pause; a slow storage is asked less often while the user types.
-    const delay = this.countDelay ?? Math.min(600, Math.max(40, this.lastCountMs * 2));
-    this.countTimer = setTimeout(() => void this.run(ticket, crm, rule, previous), delay);
+    this.countTimer = setTimeout(
+      () =>
+        void (async () => {
+          // One count at a time: edits made while one is answered wait for it, and only the newest rule is counted.
+          await this.inFlight?.catch(() => undefined);
+          if (ticket === this.countTicket) await this.run(ticket, crm, rule, previous);
+        })(),
+      Math.max(0, this.countDelay),
+    );
   }
 
   private async run(ticket: number, crm: Crm, rule: SegmentRule, previous?: CountResult): Promise<void> {
     const stale = () => ticket !== this.countTicket;
-    const started = performance.now();
     const { channel, exclude } = this.consent;
     try {
-      const { count, exact } = await crm.segments.count(rule);
+      const counting = crm.segments.count(rule);
+      this.inFlight = counting;
+      const { count, exact } = await counting;
       if (stale()) return;
-      this.lastCountMs = performance.now() - started;
       // The count shows at once; the preview and the consent figure follow (the previous ones stay until then).
       const contactable = channel ? previous?.contactable : undefined;
       this.count = { state: 'done', count, exact, preview: previous?.preview ?? [], contactable };

@@ -279,8 +279,9 @@ export class CrmSegmentBuilder extends CrmElement {
     const json = JSON.stringify(this.rule);
     this.internals.setFormValue(json, json);
     const first = this.checked.issues[0];
-    const anchor = first
-      ? this.renderRoot.querySelector<HTMLElement>(`[data-node="${first.node}"] :is(button, input, select)`)
+    const node = first && this.renderRoot.querySelector(`[data-node="${first.node}"]`);
+    const anchor = node
+      ? (node.querySelector<HTMLElement>('[aria-invalid="true"]') ?? node.querySelector('select'))
       : null;
     this.internals.setValidity(first ? { customError: true } : {}, first?.text, anchor ?? undefined);
     if (this.told !== this.checked) {
