@@ -230,12 +230,16 @@ export class WarmCache {
   private sortedOrder(): number[] {
     if (this.order) return this.order;
     const customers = this.customers;
+    const names = customers.map((customer) => customer.name as unknown);
+    const ids = customers.map((customer) => customer.id);
     this.order = customers
       .map((_, index) => index)
       .sort((a, b) => {
-        const left = customers[a]!;
-        const right = customers[b]!;
-        return compareNameId(left.name, left.id, right.name, right.id);
+        const left = names[a];
+        const right = names[b];
+        // Names are strings (the schema requires one); anything else takes core's order of values.
+        if (typeof left === 'string' && typeof right === 'string' && left !== right) return left < right ? -1 : 1;
+        return compareNameId(left, ids[a], right, ids[b]);
       });
     return this.order;
   }

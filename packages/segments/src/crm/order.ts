@@ -12,13 +12,32 @@ import type { Condition, Group, RuleNode } from '../rule.js';
 /** Relative costs, from the compiler's closures: a fused exact test is 1. */
 const COST = { exact: 1, folded: 3, computed: 8, plugin: 8, event: 50 } as const;
 
+/** The compiler unrolls groups of up to eight rules (decision 0027); longer ones run through a slower loop. */
+const UNROLLED = 8;
+
 export function cheapestFirst(group: Group, fields: ReadonlyMap<string, SegmentField>): Group {
   const costed = group.rules.map((node, index) => {
     const ordered = node.kind === 'group' ? cheapestFirst(node, fields) : node;
     return { node: ordered, cost: costOf(ordered, fields), index };
   });
   costed.sort((a, b) => a.cost - b.cost || a.index - b.index);
-  return { ...group, rules: costed.map(({ node }) => node) };
+  return {
+    ...group,
+    rules: unrolled(
+      costed.map(({ node }) => node),
+      group.combinator,
+    ),
+  };
+}
+
+/**
+ * More than eight rules: the costliest go into a nested group of the same combinator (which `and` and `or` allow),
+ * so that every group stays short enough to unroll.
+ */
+function unrolled(rules: RuleNode[], combinator: Group['combinator']): RuleNode[] {
+  if (rules.length <= UNROLLED) return rules;
+  const rest: Group = { kind: 'group', combinator, rules: unrolled(rules.slice(UNROLLED - 1), combinator) };
+  return [...rules.slice(0, UNROLLED - 1), rest];
 }
 
 function costOf(node: RuleNode, fields: ReadonlyMap<string, SegmentField>): number {

@@ -3,15 +3,11 @@
  * operators of a field, and the value editor of an operator. Also the default column map of the SQL export.
  */
 import { CORE_ACTIVITY_DATA, describeObject, foldForSearch, type Crm, type LocalizedText } from '@crmkit/core';
-import {
-  segmentFields,
-  segmentOperators,
-  type SegmentField,
-  type SegmentOperator,
-  type SqlActivities,
-  type SqlColumn,
-} from '@crmkit/segments';
-import type { BuilderNode, ValueEditor } from './segment-builder.types.js';
+import { segmentFields, segmentOperators } from '../crm/fields.js';
+import type { SegmentField } from '../fields.js';
+import type { SegmentOperator } from '../operators.js';
+import type { SqlActivities, SqlColumn } from '../sql/to-sql.js';
+import type { BuilderNode, ValueEditor } from './types.js';
 
 export type Label = SegmentField['label'];
 type Schema = Parameters<typeof describeObject>[0];

@@ -4,8 +4,8 @@
  * Nodes inside a behavioural condition's `where` belong to that condition: no edit moves them out of it, or others in.
  */
 import { CrmValidationError, type CrmIssue } from '@crmkit/core';
-import { MAX_DEPTH, type Condition, type EventCondition, type Group, type SegmentRule } from '@crmkit/segments';
-import type { BuilderNode } from './segment-builder.types.js';
+import { MAX_DEPTH, type Condition, type EventCondition, type Group, type SegmentRule } from '../rule.js';
+import type { BuilderNode } from './types.js';
 
 type Path = (string | number)[];
 
@@ -107,7 +107,7 @@ export function normalize(input: unknown): SegmentRule {
 }
 
 /** Where a node sits: its group, its index there, and the behaviour whose `where` holds it (if any). */
-export interface Location {
+export interface NodeLocation {
   node: BuilderNode;
   parent: Group | undefined;
   index: number;
@@ -117,8 +117,8 @@ export interface Location {
   ancestors: Group[];
 }
 
-export function locate(root: Group, id: string): Location | undefined {
-  const visit = (group: Group, owner: EventCondition | undefined, ancestors: Group[]): Location | undefined => {
+export function locate(root: Group, id: string): NodeLocation | undefined {
+  const visit = (group: Group, owner: EventCondition | undefined, ancestors: Group[]): NodeLocation | undefined => {
     const chain = [...ancestors, group];
     for (const [index, node] of group.rules.entries()) {
       if (node.id === id) return { node, parent: group, index, owner, ancestors: chain };

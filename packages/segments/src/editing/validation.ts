@@ -4,16 +4,13 @@
  * conditions against the customer fields and each behaviour's "where" against its activity's fields. Every issue
  * lands on the node its path names, with a sentence from the catalogue.
  */
-import {
-  validateSegment,
-  type Group,
-  type SegmentField,
-  type SegmentOperator,
-  type SegmentRule,
-} from '@crmkit/segments';
+import type { SegmentField } from '../fields.js';
+import type { SegmentOperator } from '../operators.js';
+import type { Group, SegmentRule } from '../rule.js';
+import { validateSegment } from '../validate.js';
 import { editorFor, incompletePart } from './fields.js';
-import type { BuilderNode, NodeIssue } from './segment-builder.types.js';
 import { nodeAtPath } from './tree.js';
+import type { BuilderNode, NodeIssue } from './types.js';
 
 export interface Checked {
   /** Every problem, unfinished nodes included. */
