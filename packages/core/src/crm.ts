@@ -4,7 +4,7 @@
  */
 import { COLLECTION_NAMES, CORE_COLLECTIONS, CUSTOMER_OWNED_COLLECTIONS, type CollectionName } from './collections.js';
 import { CrmStorageError, CrmUnknownCollectionError, CrmValidationError, CrmError, type CrmIssue } from './errors.js';
-import { CrmChangeEvent, CrmEvents } from './events.js';
+import { CrmChangeEvent, CrmEvents, CrmMetricsInvalidateEvent } from './events.js';
 import { MessageCatalogue, resolveLocale, type Locale, type MessageKey } from './i18n/messages.js';
 import { MetricsEngine } from './metrics.js';
 import { PluginHost } from './plugins/plugin-host.js';
@@ -45,7 +45,10 @@ export interface CreateCrmOptions {
     maxDocumentBytes?: number;
     /** How long an async hook or `init` may take. Default 2000 ms. */
     hookTimeoutMs?: number;
-    /** How long a metric or renderer may take per call. Default 100 ms. */
+    /**
+     * How long a metric or renderer may take per call. Default 500 ms: it is wall time, so it must stay well above
+     * a garbage-collection pause on a busy machine, or healthy plugins get disabled.
+     */
     syncTimeLimitMs?: number;
   };
 }
@@ -133,7 +136,7 @@ export class Crm {
       tickets: this.tickets,
       audit: this.audit,
     };
-    this.metrics = new MetricsEngine(host);
+    this.metrics = new MetricsEngine(host, () => this.events.dispatchEvent(new CrmMetricsInvalidateEvent()));
   }
 
   /** @internal */
@@ -363,7 +366,7 @@ export async function createCrm(options: CreateCrmOptions = {}): Promise<Crm> {
   const limits = {
     maxDocumentBytes: options.limits?.maxDocumentBytes ?? 256 * 1024,
     hookTimeoutMs: options.limits?.hookTimeoutMs ?? 2000,
-    syncTimeLimitMs: options.limits?.syncTimeLimitMs ?? 100,
+    syncTimeLimitMs: options.limits?.syncTimeLimitMs ?? 500,
   };
   const host = new PluginHost(events, schemas, catalogue, KIT_VERSION, limits);
   const crm: Crm = new Crm(tenant, storage.kind, schemas, host, events, catalogue, options, {

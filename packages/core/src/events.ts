@@ -25,9 +25,18 @@ export class CrmChangeEvent extends Event {
   }
 }
 
+/** Computed metrics were invalidated (e.g. a plugin refitted its model): caches built on them must be dropped. */
+export class CrmMetricsInvalidateEvent extends Event {
+  static readonly type = 'metrics-invalidate';
+  constructor() {
+    super(CrmMetricsInvalidateEvent.type);
+  }
+}
+
 export interface CrmEventMap {
   'plugin-error': CrmPluginErrorEvent;
   change: CrmChangeEvent;
+  'metrics-invalidate': CrmMetricsInvalidateEvent;
 }
 
 /** An EventTarget with typed `on` for the crm's events. */

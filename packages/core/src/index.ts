@@ -37,4 +37,4 @@ export * from './i18n/messages.js';
 export * from './i18n/text.js';
 export * from './i18n/format.js';
 export { KIT_VERSION } from './version.js';
-export { describeObject, mergeFields, type FieldDescriptor } from './field-descriptors.js';
+export { catalogueLabel, describeObject, mergeFields, type FieldDescriptor } from './field-descriptors.js';

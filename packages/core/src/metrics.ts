@@ -11,7 +11,8 @@ import { getPath } from './storage/query-helpers.js';
 export type MetricValues = Partial<CrmMetrics> & Record<string, unknown>;
 export type CustomerWithMetrics = Customer & { metrics: MetricValues };
 
-const CACHE_LIMIT = 20_000;
+/** Enough for every customer of a large tenant; entries are small (a few values per customer). */
+const CACHE_LIMIT = 250_000;
 
 function isResult(value: unknown): value is MetricResult {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'value');
@@ -21,7 +22,10 @@ export class MetricsEngine {
   private cache = new Map<string, Record<string, MetricResult>>();
   private ordered: Owned<MetricContribution>[] | undefined;
 
-  constructor(private readonly host: PluginHost) {}
+  constructor(
+    private readonly host: PluginHost,
+    private readonly announce: () => void = () => {},
+  ) {}
 
   /** The metrics in an order where every `metrics.x` input is computed before it is read. */
   private order(): Owned<MetricContribution>[] {
@@ -80,5 +84,6 @@ export class MetricsEngine {
   /** Forget cached values, e.g. after a plugin refitted its model. */
   invalidate(): void {
     this.cache.clear();
+    this.announce();
   }
 }

@@ -155,9 +155,15 @@ describe('plugins', () => {
     expect(crm.metrics.compute(customer).nameLength!.explanation!.summary.tr).to.equal('10 harf');
     crm.metrics.compute(customer);
     expect(calls).to.equal(1);
+    let invalidated = 0;
+    crm.events.on('metrics-invalidate', () => invalidated++);
+    crm.metrics.invalidate();
+    expect(invalidated).to.equal(1);
+    crm.metrics.compute(customer);
+    expect(calls).to.equal(2);
     const renamed = await crm.customers.put({ ...customer, name: 'Jo' });
     expect(crm.metrics.attach(renamed).metrics.longName).to.equal(false);
-    expect(calls).to.equal(2);
+    expect(calls).to.equal(3);
   });
 
   it('vetoes a write with a reason and writes nothing', async () => {

@@ -215,8 +215,10 @@ const en = {
   'segment.remove': 'Remove {name}',
   'segment.actions': 'More actions for {name}',
   'segment.move': 'Move {name}',
-  'segment.moveHint': 'Drag it, or use the arrow keys: up and down to reorder, right to indent into a group, left to move it out.',
-  'segment.moveHintRtl': 'Drag it, or use the arrow keys: up and down to reorder, left to indent into a group, right to move it out.',
+  'segment.moveHint':
+    'Drag it, or use the arrow keys: up and down to reorder, right to indent into a group, left to move it out.',
+  'segment.moveHintRtl':
+    'Drag it, or use the arrow keys: up and down to reorder, left to indent into a group, right to move it out.',
   'segment.moveUp': 'Move up',
   'segment.moveDown': 'Move down',
   'segment.indent': 'Indent into a group',
@@ -575,8 +577,10 @@ const tr: Messages = {
   'segment.remove': '{name} öğesini kaldır',
   'segment.actions': '{name} için diğer işlemler',
   'segment.move': '{name} öğesini taşı',
-  'segment.moveHint': 'Sürükleyin ya da ok tuşlarını kullanın: yukarı ve aşağı sırayı değiştirir, sağ bir gruba alır, sol gruptan çıkarır.',
-  'segment.moveHintRtl': 'Sürükleyin ya da ok tuşlarını kullanın: yukarı ve aşağı sırayı değiştirir, sol bir gruba alır, sağ gruptan çıkarır.',
+  'segment.moveHint':
+    'Sürükleyin ya da ok tuşlarını kullanın: yukarı ve aşağı sırayı değiştirir, sağ bir gruba alır, sol gruptan çıkarır.',
+  'segment.moveHintRtl':
+    'Sürükleyin ya da ok tuşlarını kullanın: yukarı ve aşağı sırayı değiştirir, sol bir gruba alır, sağ gruptan çıkarır.',
   'segment.moveUp': 'Yukarı taşı',
   'segment.moveDown': 'Aşağı taşı',
   'segment.indent': 'Bir gruba al',
