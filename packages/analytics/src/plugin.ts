@@ -479,6 +479,9 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
           const first = inputs['lifecycle.firstPurchaseAt'];
           const last = inputs['lifecycle.lastPurchaseAt'];
           const pAlive = inputs['metrics.pAlive'];
+          // Imported customers may count purchases without their dates: no stage, rather than an error that
+          // would disable the whole plugin.
+          if (purchases > 0 && typeof last !== 'string') return undefined;
           const asOf = models?.fittedAt ?? observedTo ?? (typeof last === 'string' ? last : new Date(0).toISOString());
           const result = lifecycleStage(
             {

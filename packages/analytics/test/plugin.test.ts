@@ -191,6 +191,14 @@ describe('analytics plugin', () => {
     await crm.close();
   });
 
+  it('gives no stage, and stays enabled, for an imported customer with purchases but no purchase dates', async () => {
+    const crm = await createCrm({ plugins: [analyticsPlugin({ now: () => new Date('2024-06-30T00:00:00.000Z') })] });
+    const imported = await crm.customers.put({ name: 'Eski Kayıt', lifecycle: { purchases: 4, totalSpent: 900 } });
+    expect(crm.metrics.attach(imported).metrics.lifecycle).to.equal(undefined);
+    expect(crm.plugins.isActive('analytics')).to.equal(true);
+    await crm.close();
+  });
+
   it('fits in the background by default (init stays short), or before init returns with waitForFit', async () => {
     const storage = memoryStorage();
     const seed = await createCrm({ storage });
