@@ -48,3 +48,60 @@ export { segmentFields, segmentOperators } from './crm/fields.js';
 export type { CrmFieldOptions } from './crm/fields.js';
 export { segmentsPlugin } from './crm/plugin.js';
 export type { SegmentsPluginOptions } from './crm/engine.js';
+
+// Editing a rule (the builder's model, no DOM): keyed nodes, immutable edits, moves, issues mapped to nodes.
+export {
+  canDrop,
+  drop as dropNode,
+  duplicate as duplicateNode,
+  edit as editRule,
+  emptyRule,
+  indent as indentNode,
+  locate as locateNode,
+  moves as nodeMoves,
+  newCondition,
+  newEvent,
+  newGroup,
+  newId,
+  nodeAtPath,
+  nodes as ruleNodes,
+  normalize as normalizeRule,
+  outdent as outdentNode,
+  rekey as rekeyNode,
+  remove as removeNode,
+  shift as shiftNode,
+} from './editing/tree.js';
+export type { DropPosition, NodeLocation } from './editing/tree.js';
+export {
+  MATCHES,
+  matchOf,
+  putValue,
+  readCount,
+  setConditionField,
+  setGroupMatch,
+  setConditionOperator,
+  writeCount,
+} from './editing/edits.js';
+export type { EventCount, Match } from './editing/edits.js';
+export { checkRule } from './editing/validation.js';
+export type { CheckContext, Checked } from './editing/validation.js';
+export {
+  activityFields,
+  activityTypes,
+  carryValue,
+  customerFields,
+  defaultActivities,
+  defaultColumns,
+  editorFor,
+  fieldGroups,
+  incompletePart,
+  labelOf,
+  parseNumber,
+  pluginOperators,
+  readable,
+  scalarEditor,
+  searchFields,
+} from './editing/fields.js';
+export type { ActivityType, FieldGroup } from './editing/fields.js';
+export { VALUE_EDITORS } from './editing/types.js';
+export type { BuilderNode, NodeIssue, ValueEditor } from './editing/types.js';

@@ -7,9 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { SegmentField } from '@crmkit/segments';
-import { parseNumber, scalarEditor } from './fields.js';
-import type { ValueEditor } from './segment-builder.types.js';
+import { parseNumber, scalarEditor, type SegmentField, type ValueEditor } from '@crmkit/segments';
 
 export interface EditorContext {
   id: string;

@@ -6,8 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { SegmentField } from '@crmkit/segments';
-import { searchFields, type FieldGroup } from './fields.js';
+import { searchFields, type FieldGroup, type SegmentField } from '@crmkit/segments';
 
 export const PICKER_LIMIT = 150;
 

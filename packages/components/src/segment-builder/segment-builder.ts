@@ -2,10 +2,46 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Crm, LocalizedText } from '@crmkit/core';
+import type { Crm } from '@crmkit/core';
 import {
+  activityFields,
+  activityTypes,
   allowedOperators,
+  canDrop,
+  checkRule,
+  customerFields,
+  dropNode as drop,
+  duplicateNode as duplicate,
+  editRule as edit,
+  editorFor,
+  emptyRule,
+  indentNode as indent,
+  labelOf,
+  locateNode as locate,
+  MATCHES,
+  matchOf,
+  newCondition,
+  newEvent,
+  newGroup,
+  nodeMoves as moves,
+  normalizeRule as normalize,
+  outdentNode as outdent,
+  parseNumber,
+  pluginOperators,
+  putValue,
+  readCount,
+  readable,
+  removeNode as remove,
+  setConditionField,
+  setConditionOperator,
+  setGroupMatch,
+  shiftNode as shift,
+  writeCount,
+  type BuilderNode,
+  type Checked,
   type Condition,
+  type DropPosition,
+  type NodeIssue,
   type EventCondition,
   type Group,
   type SegmentField,
@@ -16,43 +52,11 @@ import { CrmErrorEvent } from '../shared/events.js';
 import { renderLoading, stateStyles } from '../shared/states.js';
 import { controls, tokens } from '../shared/tokens.styles.js';
 import { applyValue, renderEditor, shown } from './editors.js';
-import {
-  activityFields,
-  activityTypes,
-  carryValue,
-  customerFields,
-  editorFor,
-  labelOf,
-  parseNumber,
-  pluginOperators,
-  readable,
-} from './fields.js';
 import type { SegmentFollower } from './link.js';
 import { pickerResult, renderPicker, type PickerResult, type PickerState } from './picker.js';
 import { CrmSegmentChangeEvent } from './segment-builder.events.js';
 import { builderStyles } from './segment-builder.styles.js';
-import type { BuilderNode, NodeIssue } from './segment-builder.types.js';
-import {
-  canDrop,
-  drop,
-  duplicate,
-  edit,
-  emptyRule,
-  indent,
-  locate,
-  moves,
-  newCondition,
-  newEvent,
-  newGroup,
-  normalize,
-  outdent,
-  remove,
-  shift,
-  type DropPosition,
-} from './tree.js';
-import { checkRule, type Checked } from './validation.js';
 
-const MATCHES = ['and', 'or', 'notAnd', 'notOr'] as const;
 const TEXT_OPS = new Set(['eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'endsWith']);
 const MOVES = ['up', 'down', 'indent', 'outdent', 'duplicate', 'remove'] as const;
 type Move = (typeof MOVES)[number];
@@ -325,14 +329,7 @@ export class CrmSegmentBuilder extends CrmElement {
     let fields = this.activityCache.get(type);
     if (!crm || !type) return [];
     if (!fields) {
-      const catalogue = crm.messages;
-      const label = (path: string): LocalizedText => {
-        const key = `segment.activityField.${path}`;
-        const pick = (locale: 'en' | 'tr') =>
-          catalogue.has(key, locale) ? catalogue.translate(key, {}, locale) : readable(path);
-        return { en: pick('en'), tr: pick('tr') };
-      };
-      this.activityCache.set(type, (fields = activityFields(crm, type, label)));
+      this.activityCache.set(type, (fields = activityFields(crm, type)));
     }
     return fields;
   }
@@ -416,38 +413,18 @@ export class CrmSegmentBuilder extends CrmElement {
     const field = this.fieldOf(id);
     this.change(id, (node) => {
       if (node.kind !== 'condition') return;
-      const value = applyValue(editorFor(node.op, field), field, control, node.value, removeTag);
-      if (value === undefined) delete node.value;
-      else node.value = value;
+      putValue(node, applyValue(editorFor(node.op, field), field, control, node.value, removeTag));
     });
     if (removeTag !== undefined) this.focusAfterUpdate = `#value-${id}`;
   }
 
   private setOperator(id: string, op: string): void {
     const field = this.fieldOf(id);
-    this.change(
-      id,
-      (node) => {
-        if (node.kind !== 'condition') return;
-        const value = carryValue(node.value, editorFor(node.op, field), editorFor(op, field));
-        node.op = op;
-        if (value === undefined) delete node.value;
-        else node.value = value;
-      },
-      false,
-    );
+    this.change(id, (node) => node.kind === 'condition' && setConditionOperator(node, op, field), false);
   }
 
   private setCount(id: string, next: { mode?: string; frequency?: string; times?: unknown }): void {
-    this.change(id, (node) => {
-      if (node.kind !== 'event') return;
-      const current = readCount(node);
-      const times = 'times' in next ? next.times : current.times;
-      node.count =
-        (next.mode ?? current.mode) === 'didNot'
-          ? { op: 'lte', value: (typeof times === 'number' ? times - 1 : times) as number }
-          : { op: (next.frequency ?? current.frequency) === 'eq' ? 'eq' : 'gte', value: times as number };
-    });
+    this.change(id, (node) => node.kind === 'event' && writeCount(node, next));
   }
 
   private add(id: string, kind: string): void {
@@ -554,12 +531,7 @@ export class CrmSegmentBuilder extends CrmElement {
       case 'freq':
         return this.setCount(id, { frequency: value });
       case 'match':
-        return this.change(id, (node) => {
-          if (node.kind !== 'group') return;
-          node.combinator = value.endsWith('r') ? 'or' : 'and';
-          if (value.startsWith('not')) node.not = true;
-          else delete node.not;
-        });
+        return this.change(id, (node) => node.kind === 'group' && setGroupMatch(node, value));
       case 'activity':
         return this.change(id, (node) => {
           if (node.kind !== 'event') return;
@@ -700,20 +672,7 @@ export class CrmSegmentBuilder extends CrmElement {
     const before = this.fieldOf(id);
     const operators = allowedOperators(field, pluginOperators(this.kit));
     this.closePicker(false);
-    this.change(
-      id,
-      (node) => {
-        if (node.kind !== 'condition') return;
-        const from = editorFor(node.op, before);
-        node.field = field.path;
-        if (!operators.includes(node.op)) node.op = operators[0] ?? '';
-        const value = before?.type === field.type ? carryValue(node.value, from, editorFor(node.op, field)) : undefined;
-        if (value === undefined) delete node.value;
-        else node.value = value;
-        if (field.type !== 'string' && field.type !== 'array') delete node.caseSensitive;
-      },
-      false,
-    );
+    this.change(id, (node) => node.kind === 'condition' && setConditionField(node, field, before, operators), false);
     this.focusAfterUpdate = `[data-node="${id}"] [part="operator"]`;
   }
 
@@ -844,7 +803,7 @@ export class CrmSegmentBuilder extends CrmElement {
       : top
         ? this.s('whereLabel')
         : this.s('group', { n: index + 1 });
-    const match = group.not ? (group.combinator === 'and' ? 'notAnd' : 'notOr') : group.combinator;
+    const match = matchOf(group);
     const issues = this.issuesOf(id);
     const drop = this.dropAt?.id === id ? ` drop-${this.dropAt.position}` : '';
     return html`<section part="group" class="node group${top ? ' top' : ''}${drop}" data-node=${id} aria-label=${name}>
@@ -1082,20 +1041,6 @@ export class CrmSegmentBuilder extends CrmElement {
         ${this.renderIssues(id, issues)}`,
     );
   }
-}
-
-/**
- * How a behaviour's count reads: "did at least N", "did exactly N", or "did not … at least N" (stored as at most
- * N − 1, which selects the same customers).
- */
-function readCount(node: EventCondition): { mode: string; frequency: string; times: unknown } {
-  const { op, value } = node.count ?? { op: 'gte', value: 1 };
-  const didNot = op === 'lte';
-  return {
-    mode: didNot ? 'didNot' : 'did',
-    frequency: op === 'eq' ? 'eq' : 'gte',
-    times: didNot && typeof value === 'number' ? value + 1 : value,
-  };
 }
 
 declare global {

@@ -1,5 +1,5 @@
-import type { ConsentChannel, CrmIssue } from '@crmkit/core';
-import type { Condition, EventCondition, Group, SegmentRule } from '@crmkit/segments';
+import type { ConsentChannel } from '@crmkit/core';
+import type { SegmentRule } from '@crmkit/segments';
 
 /** The SQL dialects the export panel writes. */
 export const SQL_DIALECTS = ['postgres', 'sqlite'] as const;
@@ -13,32 +13,8 @@ export type EventMode = (typeof EVENT_MODES)[number];
 export const EVENT_FREQUENCIES = ['gte', 'eq'] as const;
 export type EventFrequency = (typeof EVENT_FREQUENCIES)[number];
 
-/** The value editors, chosen by the operator and the field's type. */
-export const VALUE_EDITORS = [
-  'none',
-  'text',
-  'number',
-  'date',
-  'days',
-  'boolean',
-  'choice',
-  'range',
-  'multi',
-  'tags',
-] as const;
-export type ValueEditor = (typeof VALUE_EDITORS)[number];
-
-/** A node of the builder's rule; every node carries its `id` (the builder's key). */
-export type BuilderNode = Group | Condition | EventCondition;
-
-/** A problem shown at a node: the engine's issue and the sentence people read. */
-export interface NodeIssue extends CrmIssue {
-  /** The id of the node it belongs to. */
-  node: string;
-  /** The part of the node: `field`, `op`, `value`, `count`, `activityType`, `rules`, or `` for the whole node. */
-  part: string;
-  text: string;
-}
+export { VALUE_EDITORS } from '@crmkit/segments';
+export type { BuilderNode, NodeIssue, ValueEditor } from '@crmkit/segments';
 
 /** The consent guard: the channel a campaign will use, and whether members without consent are left out. */
 export interface ConsentGuard {

@@ -3,7 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CrmUnsupportedError, CrmValidationError } from '@crmkit/core';
 import {
+  activityFields,
+  customerFields,
+  defaultActivities,
+  defaultColumns,
   fromJsonLogic,
+  nodeAtPath,
+  normalizeRule as normalize,
+  pluginOperators,
+  readable,
   toJsonLogic,
   toSql,
   type SegmentField,
@@ -13,19 +21,10 @@ import {
 } from '@crmkit/segments';
 import { CrmElement } from '../shared/crm-element.js';
 import { controls, tokens } from '../shared/tokens.styles.js';
-import {
-  activityFields,
-  customerFields,
-  defaultActivities,
-  defaultColumns,
-  pluginOperators,
-  readable,
-} from './fields.js';
 import { BuilderLink, type LinkedBuilder, type SegmentFollower } from './link.js';
 import { CrmSegmentImportEvent } from './segment-builder.events.js';
 import { companionStyles } from './segment-companions.styles.js';
 import { SQL_DIALECTS, type SqlDialectName } from './segment-builder.types.js';
-import { nodeAtPath, normalize } from './tree.js';
 
 type Exported = { text: string; params?: string } | { reason: string; node?: string };
 

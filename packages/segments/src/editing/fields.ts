@@ -2,7 +2,14 @@
  * What the builder offers: the customer's fields (grouped, searchable), the activity types and their fields, the
  * operators of a field, and the value editor of an operator. Also the default column map of the SQL export.
  */
-import { CORE_ACTIVITY_DATA, describeObject, foldForSearch, type Crm, type LocalizedText } from '@crmkit/core';
+import {
+  CORE_ACTIVITY_DATA,
+  catalogueLabel,
+  describeObject,
+  foldForSearch,
+  type Crm,
+  type LocalizedText,
+} from '@crmkit/core';
 import { segmentFields, segmentOperators } from '../crm/fields.js';
 import type { SegmentField } from '../fields.js';
 import type { SegmentOperator } from '../operators.js';
@@ -43,8 +50,15 @@ export function activityTypes(crm: Crm): ActivityType[] {
   return crm.schemas.activityTypeNames().map((type) => ({ type, label: plugin.get(type) }));
 }
 
-/** The fields of one activity type, for the conditions of a behaviour's "where": `at` and `data.*`. */
-export function activityFields(crm: Crm, type: string, label: (path: string) => LocalizedText): SegmentField[] {
+/**
+ * The fields of one activity type, for the conditions of a behaviour's "where": `at` and `data.*`. Labels come from
+ * the crm's catalogue (`segment.activityField.<path>`), else from the path.
+ */
+export function activityFields(
+  crm: Crm,
+  type: string,
+  label: (path: string) => LocalizedText = catalogueLabel(crm.messages, 'segment.activityField'),
+): SegmentField[] {
   const core: Partial<Record<string, Schema>> = CORE_ACTIVITY_DATA;
   const schema = core[type] ?? crm.plugins.timelineTypes().find((entry) => entry.type === type)?.schema;
   const data = schema ? describeObject(schema, label, 'activity', 'data', new Set()) : [];
