@@ -82,3 +82,80 @@ describe('the elements under a strict Content-Security-Policy with Trusted Types
     expect(pageErrors(page)).to.deep.equal([]);
   });
 });
+
+/** The live count's text once it is `expected`, or what it showed last after a few seconds. */
+async function countText(page: Page, expected: string): Promise<string> {
+  let last = '';
+  for (let i = 0; i < 100 && last !== expected; i++) {
+    last = await shadowText(page, '#audience', '[part="count"] .number');
+    if (last !== expected) await page.waitForTimeout(50);
+  }
+  return last;
+}
+
+describe('the NPS widget and report, and the segment builder with its audience, under the same policy (Chromium)', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+  let page: Page;
+
+  before(async () => {
+    harness = await startHarness({ '/csp-kit.html': { 'content-security-policy': POLICY } });
+    page = await harness.open('csp-kit.html');
+  });
+  after(() => harness?.close());
+
+  it('answers the NPS widget with the keyboard alone and submits it', async () => {
+    const radio = page.locator('#widget [role="radio"]');
+    await radio.first().waitFor();
+    expect(await radio.count()).to.equal(11);
+    await radio.first().focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(
+      await page.evaluate(() => (document.querySelector('#widget') as HTMLElement & { value: unknown }).value),
+    ).to.equal(9);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Fast checkout');
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.querySelector('#widget')!.shadowRoot!.activeElement?.getAttribute('part')),
+    ).to.equal('send-button');
+    await page.keyboard.press('Enter');
+    await page.locator('#widget [part="thanks"]').waitFor();
+    expect(await shadowText(page, '#widget', '[part="thanks"]')).to.equal('Thank you for your feedback!');
+  });
+
+  it('reports the answers with its SVG charts, the new answer included', async () => {
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#report')
+        ?.shadowRoot?.querySelector('[part="score"]')
+        ?.textContent?.includes('7 answers'),
+    );
+    const charts = await page.evaluate(
+      () =>
+        document.querySelector('#report')!.shadowRoot!.querySelectorAll('[part="distribution"] svg, [part="trend"] svg')
+          .length,
+    );
+    expect(charts).to.be.greaterThan(0);
+    expect(await shadowText(page, '#report', '[part="breakdown"]')).to.contain('checkout');
+  });
+
+  it('builds a rule with the field picker and shows its live count', async () => {
+    await page.locator('#builder [data-act="add-condition"]').first().click();
+    await page.locator('#builder [part="field-search"]').fill('address.city');
+    await page.locator('#builder [role="option"]', { hasText: 'address.city' }).first().click();
+    await page.locator('#builder [part="operator"]').selectOption('eq');
+    await page.locator('#builder [part="value-input"]').fill('İstanbul');
+    expect(await countText(page, '1 customer matches')).to.equal('1 customer matches');
+    expect(await shadowText(page, '#audience', '[part="preview"]')).to.contain('Ayşe Yılmaz');
+    await page.locator('#builder [part="value-input"]').fill('');
+    await page.locator('#builder [part="operator"]').selectOption('isNotEmpty');
+    expect(await countText(page, '2 customers match')).to.equal('2 customers match');
+  });
+
+  it('reports no CSP or Trusted Types violation and no error', async () => {
+    expect(await page.evaluate(() => window.e2e.violations)).to.deep.equal([]);
+    expect(pageErrors(page)).to.deep.equal([]);
+  });
+});

@@ -28,7 +28,7 @@ export async function startHarness(headers: Record<string, Record<string, string
   const outDir = mkdtempSync(join(tmpdir(), 'crmkit-e2e-'));
   // One build per page: a chunk shared between pages would fix the order in which modules run, and the CSP page
   // needs its own first import to run first.
-  for (const page of ['frameworks', 'csp']) {
+  for (const page of ['frameworks', 'csp', 'csp-kit']) {
     await build({
       configFile: false,
       logLevel: 'warn',

@@ -1,8 +1,8 @@
 /** The crm every e2e page uses: memoryStorage with one customer whose e-mail consent is given. */
-import { createCrm, type Crm, type Customer } from '@crmkit/core';
+import { createCrm, type CreateCrmOptions, type Crm, type Customer } from '@crmkit/core';
 
-export async function seedPage(): Promise<{ crm: Crm; customer: Customer }> {
-  const crm = await createCrm();
+export async function seedPage(options: CreateCrmOptions = {}): Promise<{ crm: Crm; customer: Customer }> {
+  const crm = await createCrm(options);
   const customer = await crm.customers.put({
     name: 'Ayşe Yılmaz',
     company: 'Deniz Tekstil',
