@@ -1,3 +1,4 @@
+import { CrmFeedController } from '../shared/crm-feed-controller.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -129,8 +130,11 @@ export class CrmCustomerCard extends CrmElement {
   private fields: EditField[] = [];
   /** After a first attempt to save, every keystroke re-validates, so errors clear as they are fixed. */
   private validateAsTyped = false;
-  private unsubscribe: (() => void) | undefined;
-  private watched: Crm | undefined;
+  private readonly feed = new CrmFeedController(
+    this,
+    () => this.kit,
+    (crm) => this.follow(crm),
+  );
   private focusAfterUpdate: string | undefined;
 
   private readonly loader = new Task(this, {
@@ -143,18 +147,6 @@ export class CrmCustomerCard extends CrmElement {
     args: () => [this.kit, this.customerId, this.generation] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.watch(this.kit);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.watched = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('customerId') && changed.get('customerId') !== undefined) this.closeEditor();
@@ -162,7 +154,6 @@ export class CrmCustomerCard extends CrmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.watch(this.kit);
     if (this.focusAfterUpdate) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
       this.focusAfterUpdate = undefined;
@@ -171,11 +162,7 @@ export class CrmCustomerCard extends CrmElement {
   }
 
   /** Follows the crm's change feed: this customer's record and consents, from this tab or another. */
-  private watch(crm: Crm | undefined): void {
-    if (crm === this.watched) return;
-    this.unsubscribe?.();
-    this.watched = crm;
-    if (!crm) return;
+  private follow(crm: Crm): () => void {
     const offChanges = crm.subscribe('*', (changes) => {
       const relevant = changes.some(
         (change) =>
@@ -187,7 +174,7 @@ export class CrmCustomerCard extends CrmElement {
     });
     // A plugin switched off takes its metrics and actions with it.
     const offPlugins = crm.events.on('plugin-error', () => this.generation++);
-    this.unsubscribe = () => {
+    return () => {
       offChanges();
       offPlugins();
     };

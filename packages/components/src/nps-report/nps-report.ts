@@ -1,3 +1,4 @@
+import { CrmFeedController } from '../shared/crm-feed-controller.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
@@ -125,8 +126,11 @@ export class CrmNpsReport extends CrmElement {
 
   @state() private generation = 0;
 
-  private unsubscribe: (() => void) | undefined;
-  private watched: Crm | undefined;
+  private readonly feed = new CrmFeedController(
+    this,
+    () => this.kit,
+    (crm) => this.follow(crm),
+  );
   private figuresCache: { key: unknown[]; figures: NpsReportFigures } | undefined;
 
   private readonly loader = new Task(this, {
@@ -146,21 +150,8 @@ export class CrmNpsReport extends CrmElement {
       [this.kit, this.touchpoint, this.from, this.to, this.grouping, this.segmentIds, this.generation] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.watch(this.kit);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.watched = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.watch(this.kit);
   }
 
   protected override firstUpdated(): void {
@@ -180,12 +171,8 @@ export class CrmNpsReport extends CrmElement {
   }
 
   /** New answers (and changed segments) from this tab or another: load again, keeping the figures on screen meanwhile. */
-  private watch(crm: Crm | undefined): void {
-    if (crm === this.watched) return;
-    this.unsubscribe?.();
-    this.watched = crm;
-    if (!crm) return;
-    this.unsubscribe = crm.subscribe('*', (changes) => {
+  private follow(crm: Crm): () => void {
+    return crm.subscribe('*', (changes) => {
       const relevant = changes.some(
         (change) =>
           change.collection === 'npsResponses' || (change.collection === 'segments' && this.grouping === 'segment'),

@@ -1,3 +1,4 @@
+import { CrmFeedController } from '../shared/crm-feed-controller.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -146,8 +147,11 @@ export class CrmNpsWidget extends CrmElement {
   private readonly internals = this.attachInternals();
   private focusAfterUpdate: string | undefined;
   private pointerFocus = false;
-  private unsubscribe: (() => void) | undefined;
-  private watched: Crm | undefined;
+  private readonly feed = new CrmFeedController(
+    this,
+    () => this.kit,
+    (crm) => this.follow(crm),
+  );
 
   private readonly eligibility = new Task(this, {
     task: async ([crm, customerId, mode, throttle, dismiss, sample], { signal }) => {
@@ -237,18 +241,6 @@ export class CrmNpsWidget extends CrmElement {
 
   // ——— lifecycle ———
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.watch(this.kit);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.watched = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('customerId') && changed.get('customerId') !== undefined) {
@@ -262,7 +254,6 @@ export class CrmNpsWidget extends CrmElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.watch(this.kit);
     this.syncForm();
     if (this.focusAfterUpdate) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
@@ -280,12 +271,8 @@ export class CrmNpsWidget extends CrmElement {
   }
 
   /** An answer or dismissal from another tab, while this one is still untouched, means: decide again. */
-  private watch(crm: Crm | undefined): void {
-    if (crm === this.watched) return;
-    this.unsubscribe?.();
-    this.watched = crm;
-    if (!crm) return;
-    this.unsubscribe = crm.subscribe('*', (changes) => {
+  private follow(crm: Crm): () => void {
+    return crm.subscribe('*', (changes) => {
       if (this.mode !== 'survey' || this.phase !== 'asking' || this.score !== null) return;
       const relevant = changes.some(
         (change) =>

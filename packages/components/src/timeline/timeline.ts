@@ -1,3 +1,4 @@
+import { CrmFeedController } from '../shared/crm-feed-controller.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -98,8 +99,11 @@ export class CrmTimeline extends CrmElement {
   @state() private generation = 0;
 
   private customerName = '';
-  private unsubscribe: (() => void) | undefined;
-  private watched: Crm | undefined;
+  private readonly feed = new CrmFeedController(
+    this,
+    () => this.kit,
+    (crm) => this.follow(crm),
+  );
   private rowsCache: { key: unknown[]; rows: TimelineRow[] } | undefined;
 
   private readonly loader = new Task(this, {
@@ -123,18 +127,6 @@ export class CrmTimeline extends CrmElement {
     args: () => [this.kit, this.customerId, this.generation] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.watch(this.kit);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.watched = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('customerId') && changed.get('customerId') !== undefined) {
@@ -142,11 +134,6 @@ export class CrmTimeline extends CrmElement {
       this.pending = [];
       this.expanded = new Set();
     }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.watch(this.kit);
   }
 
   protected override firstUpdated(): void {
@@ -164,11 +151,7 @@ export class CrmTimeline extends CrmElement {
   }
 
   /** New, changed and deleted activities of this customer, from this tab or another, without a reload. */
-  private watch(crm: Crm | undefined): void {
-    if (crm === this.watched) return;
-    this.unsubscribe?.();
-    this.watched = crm;
-    if (!crm) return;
+  private follow(crm: Crm): () => void {
     const offChanges = crm.subscribe('activities', (changes) => {
       let touched = false;
       for (const change of changes) {
@@ -189,7 +172,7 @@ export class CrmTimeline extends CrmElement {
       if (touched) this.rowsCache = undefined;
     });
     const offPlugins = crm.events.on('plugin-error', () => this.generation++);
-    this.unsubscribe = () => {
+    return () => {
       offChanges();
       offPlugins();
     };
