@@ -1,0 +1,16 @@
+export {
+  iysExportPlugin,
+  iysConsentExport,
+  iysDate,
+  toIysRecords,
+  toIysJson,
+  toIysCsv,
+  IYS_CSV_COLUMNS,
+  type IysRecord,
+  type IysType,
+  type IysStatus,
+  type IysRecipientType,
+  type IysExportFile,
+  type IysExportOptions,
+  type ToIysRecordsOptions,
+} from './iys-export.js';
