@@ -1,6 +1,7 @@
 /** A crm on memoryStorage with one well-filled customer, for stories. Each story gets its own. */
 import { createCrm, definePlugin, memoryStorage, type Crm, type Customer } from '@crmkit/core';
 import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
+import { AYSE, recordAyseConsents } from '../../packages/components/test/ayse.fixture.js';
 
 export interface StoryData {
   crm: Crm;
@@ -21,33 +22,8 @@ export async function seed(options: { consents?: boolean; metrics?: boolean } = 
     storage: memoryStorage(),
     plugins: options.metrics === false ? [] : [vipTierPlugin(), quoteAction],
   });
-  const customer = await crm.customers.put({
-    name: 'Ayşe Yılmaz',
-    company: 'Deniz Tekstil',
-    emails: ['ayse@example.com'],
-    phones: ['+90 212 555 01 01'],
-    address: { district: 'Şişli', city: 'İstanbul', country: 'TR' },
-    tags: ['wholesale', 'istanbul'],
-    lifecycle: { stage: 'retention', ladder: 'client', totalSpent: 62_000, currency: 'TRY' },
-  });
-  if (options.consents !== false) {
-    await crm.consents.put({
-      customerId: customer.id,
-      channel: 'email',
-      status: 'granted',
-      recipient: 'ayse@example.com',
-      source: 'HS_WEB',
-      recordedAt: '2024-11-02T09:30:00Z',
-    });
-    await crm.consents.put({
-      customerId: customer.id,
-      channel: 'call',
-      status: 'denied',
-      recipient: '+90 212 555 01 01',
-      source: 'HS_CAGRI_MERKEZI',
-      recordedAt: '2025-01-20T14:00:00Z',
-    });
-  }
+  const customer = await crm.customers.put({ ...AYSE, tags: [...(AYSE.tags ?? []), 'istanbul'] });
+  if (options.consents !== false) await recordAyseConsents(crm, customer);
   return { crm, customer };
 }
 

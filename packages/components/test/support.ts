@@ -8,6 +8,7 @@ import {
   type Customer,
 } from '@crmkit/core';
 import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
+import { AYSE, recordAyseConsents } from './ayse.fixture.js';
 import { aTimeout } from '@open-wc/testing';
 import { ReactiveElement, render, type TemplateResult } from 'lit';
 
@@ -22,31 +23,8 @@ export interface Seeded {
 export async function seededCrm(options: Partial<CreateCrmOptions> = {}): Promise<Seeded> {
   const storage = options.storage ?? memoryStorage();
   const crm = await createCrm({ plugins: [vipTierPlugin()], now: () => NOW, ...options, storage });
-  const customer = await crm.customers.put({
-    name: 'Ayşe Yılmaz',
-    company: 'Deniz Tekstil',
-    emails: ['ayse@example.com'],
-    phones: ['+90 212 555 01 01'],
-    address: { district: 'Şişli', city: 'İstanbul', country: 'TR' },
-    tags: ['wholesale'],
-    lifecycle: { stage: 'retention', ladder: 'client', totalSpent: 62_000, currency: 'TRY' },
-  });
-  await crm.consents.put({
-    customerId: customer.id,
-    channel: 'email',
-    status: 'granted',
-    recipient: 'ayse@example.com',
-    source: 'HS_WEB',
-    recordedAt: '2024-11-02T09:30:00Z',
-  });
-  await crm.consents.put({
-    customerId: customer.id,
-    channel: 'call',
-    status: 'denied',
-    recipient: '+90 212 555 01 01',
-    source: 'HS_CAGRI_MERKEZI',
-    recordedAt: '2025-01-20T14:00:00Z',
-  });
+  const customer = await crm.customers.put(AYSE);
+  await recordAyseConsents(crm, customer);
   return { crm, storage, customer };
 }
 
