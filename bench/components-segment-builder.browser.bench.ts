@@ -16,6 +16,7 @@ import { CORE_COLLECTIONS, createCrm, definePlugin, memoryStorage, type StoredDo
 import { segmentFields, segmentsPlugin, type SegmentRule } from '../packages/segments/src/index.js';
 import '../packages/components/src/index.js';
 import type { CrmSegmentAudience, CrmSegmentBuilder } from '../packages/components/src/index.js';
+import { random } from './support/random.js';
 
 type Log = (line: string) => void;
 
@@ -24,16 +25,6 @@ const EXTRA_FIELDS = 1_980;
 const ROUNDS = 15;
 const DAY = 86_400_000;
 const NOW = Date.now();
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ayşe', 'Mehmet', 'Zeynep', 'Mustafa', 'Elif', 'Ahmet', 'Emine', 'Ali', 'Hatice', 'İrem'];
 const LAST = ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Yıldız', 'Öztürk', 'Aydın', 'Arslan', 'Doğan'];

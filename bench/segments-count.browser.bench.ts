@@ -13,6 +13,7 @@ import { CORE_COLLECTIONS, createCrm, type Crm, type StorageConnection } from '@
 import { indexedDbStorage } from '@crmkit/storage-idb';
 import { vipTierPlugin } from '@crmkit/plugin-vip-tier';
 import { segmentsPlugin, type Condition, type SegmentRule } from '../packages/segments/src/index.js';
+import { random } from './support/random.js';
 
 type Log = (line: string) => void;
 
@@ -23,17 +24,6 @@ const DAY = 86_400_000;
 const NOW = Date.now();
 
 // ---------------------------------------------------------------------------------------------- the data
-
-/** mulberry32: the same customers on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ayşe', 'Mehmet', 'Zeynep', 'Mustafa', 'Elif', 'Ahmet', 'Emine', 'Ali', 'Hatice', 'İrem', 'Çağrı'];
 const LAST = ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Yıldız', 'Öztürk', 'Aydın', 'Arslan', 'Doğan'];

@@ -12,6 +12,7 @@ import { CORE_COLLECTIONS, CustomerSchema, LADDER_RUNGS, LIFECYCLE_STAGES } from
 import type { Customer } from '../packages/core/src/index.js';
 import Dexie from 'dexie';
 import { indexedDbStorage } from '../packages/storage-idb/src/index.js';
+import { random } from './support/random.js';
 
 const COUNT = 10_000;
 const RUNS = 9;
@@ -21,17 +22,6 @@ const PAGE = 1_000;
 type Log = (line: string) => void;
 
 // ---------------------------------------------------------------------------------------------- the customers
-
-/** mulberry32: the same customers on every run of the benchmark. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = [
   'Ayşe',
