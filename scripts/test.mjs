@@ -12,7 +12,10 @@ const bin = (name) => join(import.meta.dirname, '..', 'node_modules', '.bin', na
 const only = process.argv[2];
 // `node scripts/test.mjs node|browser|e2e` runs one runner only.
 // The packages without a DOM dependency run in Node too; `*.browser.test.ts` files are skipped there (.mocharc.json).
-const NODE_SPEC = 'packages/{core,segments,analytics,testkit,plugin-*}/test/**/*.test.ts';
+const NODE_SPEC = [
+  'packages/{core,segments,analytics,testkit,plugin-*}/test/**/*.test.ts',
+  'test/{demo,guides}/**/*.test.ts',
+];
 const steps = [];
 if (!only) {
   steps.push(['type-check', bin('tsc'), ['-p', 'tsconfig.json']]);
@@ -21,7 +24,7 @@ if (!only) {
   steps.push(['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']]);
   steps.push(['build', 'node', ['scripts/build.mjs']]);
 }
-if (!only || only === 'node') steps.push(['tests in Node', bin('mocha'), [NODE_SPEC], 'node']);
+if (!only || only === 'node') steps.push(['tests in Node', bin('mocha'), NODE_SPEC, 'node']);
 if (!only || only === 'browser') steps.push(['tests in Chromium', bin('wtr'), [], 'browser']);
 if (!only || only === 'e2e') {
   steps.push([
