@@ -1,0 +1,233 @@
+/**
+ * `restStorage()`: a crmkit storage adapter over a vendor's REST backend (the routes are in wire.ts). The backend
+ * checks revisions and answers queries; this client turns the contract's calls into HTTP requests, HTTP failures
+ * into the kit's typed errors, and tells its listeners what its own writes committed.
+ */
+import {
+  CrmStorageError,
+  CrmUnknownCollectionError,
+  pageSize,
+  validateWhere,
+  type Change,
+  type ChangeListener,
+  type CountResult,
+  type CrmStorage,
+  type Page,
+  type Query,
+  type StorageCollection,
+  type StorageConnection,
+  type StorageOpenOptions,
+  type StoredDocument,
+  type TransactionScope,
+  type Where,
+  type WriteResult,
+  type WriteRow,
+} from '@crmkit/core';
+import { errorFromNetwork, errorFromResponse } from './http-errors.js';
+import type { ErrorBody, GetResponse, TransactionBody, TransactionResponse, WriteBody, WriteResponse } from './wire.js';
+
+// #region options
+export interface RestStorageOptions {
+  /** Where the routes live, e.g. `https://crm.example.com/api/v1`. */
+  baseUrl: string;
+  /** Defaults to the global fetch; pass your own for auth, retries or tests. */
+  fetch?: typeof fetch;
+  /** Extra headers for every request (an API key, a CSRF token…). */
+  headers?: () => Record<string, string>;
+}
+
+export function restStorage(options: RestStorageOptions): CrmStorage {
+  const http = new Http(options);
+  return {
+    kind: 'rest',
+    async open({ tenant, collections }: StorageOpenOptions): Promise<StorageConnection> {
+      await http.call(`/tenants/${encodeURIComponent(tenant)}/open`, 'POST', { collections });
+      return new RestConnection(http, tenant, new Set(collections.map((definition) => definition.name)));
+    },
+  };
+}
+// #endregion options
+
+class Http {
+  private readonly base: string;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: RestStorageOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, '');
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  // #region call
+  async call<R>(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<R> {
+    let response: Response;
+    try {
+      response = await this.fetch(this.base + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...this.options.headers?.() },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw errorFromNetwork(cause);
+    }
+    const text = await response.text();
+    const json: unknown = text ? parseJson(text) : undefined;
+    if (!response.ok) throw errorFromResponse(response.status, json as Partial<ErrorBody> | undefined);
+    return json as R;
+  }
+  // #endregion call
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A proxy's HTML error page: the status alone will have to speak.
+    return undefined;
+  }
+}
+
+class RestConnection implements StorageConnection {
+  private readonly listeners = new Set<ChangeListener>();
+  private closed = false;
+
+  constructor(
+    private readonly http: Http,
+    readonly tenant: string,
+    private readonly names: ReadonlySet<string>,
+  ) {}
+
+  get path(): string {
+    return `/tenants/${encodeURIComponent(this.tenant)}`;
+  }
+
+  collection<T extends StoredDocument = StoredDocument>(name: string): StorageCollection<T> {
+    this.checkName(name);
+    return new RestCollection<T>(this, name);
+  }
+
+  checkName(name: string): void {
+    if (!this.names.has(name)) throw new CrmUnknownCollectionError(name, [...this.names]);
+  }
+
+  /** Every request goes through here, so that a closed connection refuses work before the network is touched. */
+  request<R>(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<R> {
+    if (this.closed) return Promise.reject(this.closedError());
+    return this.http.call<R>(this.path + path, method, body);
+  }
+
+  closedError(): CrmStorageError {
+    return new CrmStorageError('closed', `the storage of tenant "${this.tenant}" is closed`, { retryable: false });
+  }
+
+  // #region notify
+  /** Tells this connection's listeners, once per committed write, what it changed; nothing when nothing did. */
+  notify(changes: readonly Change<StoredDocument>[]): void {
+    if (!changes.length || this.closed) return;
+    const local = changes.map((change) => ({ ...change, doc: change.doc ?? undefined, remote: false }));
+    for (const listener of this.listeners) {
+      try {
+        listener(local);
+      } catch (error) {
+        // The write has committed; one listener's bug must not hide it from the others.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+  // #endregion notify
+
+  // #region transaction
+  async transaction<R>(fn: (tx: TransactionScope) => R | Promise<R>): Promise<R> {
+    if (this.closed) throw this.closedError();
+    const writes: TransactionBody['writes'] = [];
+    let finished = false;
+    const scope: TransactionScope = {
+      collection: (name) => this.collection(name),
+      write: (collection, rows) => {
+        if (finished) throw new CrmStorageError('closed', 'this transaction has already ended', { retryable: false });
+        this.checkName(collection);
+        // A snapshot now: the caller may change its objects after handing them over.
+        writes.push({ collection, rows: structuredClone(rows) as WriteRow<StoredDocument>[] });
+      },
+    };
+    let result: R;
+    try {
+      result = await fn(scope);
+    } finally {
+      finished = true;
+    }
+    if (writes.length) {
+      // The server commits every row or none, and answers 409 (→ CrmConflictError) for a stale revision.
+      const { changes } = await this.request<TransactionResponse>('/transaction', 'POST', { writes });
+      this.notify(changes);
+    }
+    return result;
+  }
+  // #endregion transaction
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    return Promise.resolve();
+  }
+
+  async remove(): Promise<void> {
+    await this.request('', 'DELETE');
+    await this.close();
+  }
+}
+
+class RestCollection<T extends StoredDocument> implements StorageCollection<T> {
+  private readonly path: string;
+
+  constructor(
+    private readonly connection: RestConnection,
+    name: string,
+  ) {
+    this.path = `/collections/${encodeURIComponent(name)}`;
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const [doc] = await this.getMany([id]);
+    return doc;
+  }
+
+  async getMany(ids: readonly string[]): Promise<(T | undefined)[]> {
+    const { docs } = await this.connection.request<GetResponse>(`${this.path}/get`, 'POST', { ids });
+    return docs.map((doc) => (doc ?? undefined) as T | undefined);
+  }
+
+  // #region query
+  async query(query: Query = {}): Promise<Page<T>> {
+    // JSON.stringify drops `undefined` and turns NaN into null: check here what the server could no longer see.
+    validateWhere(query.where);
+    pageSize(query);
+    return this.connection.request<Page<T>>(`${this.path}/query`, 'POST', query);
+  }
+  // #endregion query
+
+  async count(where?: Where): Promise<CountResult> {
+    validateWhere(where);
+    return this.connection.request<CountResult>(`${this.path}/count`, 'POST', { where });
+  }
+
+  // #region bulkWrite
+  async bulkWrite(rows: readonly WriteRow<T>[]): Promise<WriteResult<T>[]> {
+    const body: WriteBody = { rows: rows as readonly WriteRow<StoredDocument>[] as WriteRow<StoredDocument>[] };
+    const { results, changes } = await this.connection.request<WriteResponse>(`${this.path}/write`, 'POST', body);
+    this.connection.notify(changes);
+    // JSON dropped the `undefined` members; put them back so that results look like every other adapter's.
+    return results.map((result) =>
+      result.ok
+        ? { ok: true, id: result.id, doc: (result.doc ?? undefined) as T | undefined }
+        : { ok: false, id: result.id, error: 'conflict', current: (result.current ?? undefined) as T | undefined },
+    );
+  }
+  // #endregion bulkWrite
+}
