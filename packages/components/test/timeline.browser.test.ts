@@ -228,6 +228,17 @@ describe('crm-timeline', () => {
     expect(text($(el, '[part="feed"] [part="item"] time'))).to.equal('1 saat önce');
     await expect(el).to.be.accessible();
   });
+
+  it('re-makes the loaded items in the new language when lang changes', async () => {
+    const { crm, customer } = await seededTimeline();
+    const el = await timeline(crm, customer.id, 'en');
+    expect(titles(el)[0]).to.equal('Note');
+    el.setAttribute('lang', 'tr');
+    await until(() => titles(el)[0] === 'Not', 'the note in Turkish');
+    expect(titles(el)).to.include('Arama · Gelen');
+    el.setAttribute('lang', 'en');
+    await until(() => titles(el)[0] === 'Note', 'English again');
+  });
 });
 
 describe('crm-timeline with a long history', () => {

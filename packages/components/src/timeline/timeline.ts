@@ -99,6 +99,8 @@ export class CrmTimeline extends CrmElement {
   @state() private generation = 0;
 
   private customerName = '';
+  /** The language the entries' views were last made in. */
+  private viewsLang = '';
   private readonly feed = new CrmFeedController(
     this,
     () => this.kit,
@@ -134,6 +136,14 @@ export class CrmTimeline extends CrmElement {
       this.pending = [];
       this.expanded = new Set();
     }
+    // Views are made in a language (titles, amounts, plugins' texts): after a switch, make the loaded ones again.
+    const crm = this.kit;
+    if (crm && this.viewsLang && this.viewsLang !== this.i18n.lang) {
+      this.entries = this.entries.map((entry) => entryOf(crm, entry.activity, this.i18n));
+      this.pending = this.pending.map((entry) => entryOf(crm, entry.activity, this.i18n));
+      this.rowsCache = undefined;
+    }
+    this.viewsLang = this.i18n.lang;
   }
 
   protected override firstUpdated(): void {
