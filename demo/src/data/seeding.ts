@@ -9,7 +9,7 @@
 import { CrmStorageError } from '@crmkit/core';
 import { indexedDbStorage } from '@crmkit/storage-idb';
 import { DEMO_DATA_VERSION, DEMO_SEED } from './generator.js';
-import { createSeedCrm } from './seed-crm.js';
+import { createPlainCrm } from './seed-crm.js';
 import { errorFromData, type SeedReply, type SeedRequest } from './seed-protocol.js';
 import type { DemoDataCounts, SeedProgress } from './write.js';
 
@@ -127,7 +127,7 @@ export async function resetDemoData(options: { tenant: string; bucket?: string }
 }
 
 async function storedCustomers(tenant: string, bucket: string | undefined): Promise<number> {
-  const crm = await createSeedCrm(tenant, indexedDbStorage({ indexedDB: await factoryFor(bucket) }));
+  const crm = await createPlainCrm(tenant, indexedDbStorage({ indexedDB: await factoryFor(bucket) }));
   try {
     return (await crm.customers.count()).count;
   } finally {
