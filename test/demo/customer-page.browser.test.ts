@@ -6,7 +6,15 @@
 import { aTimeout, expect as openWcExpect } from '@open-wc/testing';
 import type { expect as chaiExpect } from 'chai';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { memoryStorage, type Crm, type Customer, type SalesDocumentInput } from '@crmkit/core';
+import { flushNpsOutbox } from '@crmkit/components';
+import {
+  CrmStorageError,
+  memoryStorage,
+  type Crm,
+  type CrmStorage,
+  type Customer,
+  type SalesDocumentInput,
+} from '@crmkit/core';
 import { createDemoCrm } from '../../demo/src/crm.js';
 import { AFTER_ERASE_ROUTE, type DemoCustomerPage } from '../../demo/src/pages/customer/customer-page.js';
 import { DemoNoticeEvent } from '../../demo/src/pages/customer/erased-notice.js';
@@ -34,12 +42,14 @@ const line = (description: string, unitPrice: number, quantity = 1) => ({
 
 interface Seeded {
   crm: Crm;
+  storage: CrmStorage;
   ayse: Customer;
   other: Customer;
 }
 
 async function seed(): Promise<Seeded> {
-  const crm = await createDemoCrm({ storage: memoryStorage(), tenant: 't', now: () => NOW });
+  const storage = memoryStorage();
+  const crm = await createDemoCrm({ storage, tenant: 't', now: () => NOW });
   const ayse = await crm.customers.put({
     name: 'Ayşe Yılmaz',
     emails: ['ayse@example.com'],
@@ -139,7 +149,7 @@ async function seed(): Promise<Seeded> {
   // Answered long enough ago that the store-visit survey asks again.
   await crm.npsResponses.put({ customerId: ayse.id, score: 9, touchpoint: 'web-order', at: daysAgo(200) });
   await crm.npsResponses.put({ customerId: other.id, score: 6, touchpoint: 'store-visit', at: daysAgo(20) });
-  return { crm, ayse, other };
+  return { crm, storage, ayse, other };
 }
 
 const mounted: Element[] = [];
@@ -226,6 +236,7 @@ describe('demo customer page', () => {
   afterEach(() => {
     for (const element of mounted.splice(0)) element.remove();
     document.querySelectorAll('demo-erased-notice').forEach((notice) => notice.remove());
+    localStorage.removeItem('crmkit.nps-outbox.t');
     document.documentElement.lang = originalLang;
     if (location.hash !== originalHash) history.replaceState(null, '', originalHash || location.pathname);
   });
@@ -363,6 +374,85 @@ describe('demo customer page', () => {
     expect(notes.map((note) => (note.data as { text: string }).text)).to.deep.equal([
       'Called: the ring is ready, she collects on Saturday',
     ]);
+  });
+
+  it('keeps a card edit through another tab’s change: the heading follows, the card shows the conflict', async () => {
+    const { crm, storage, ayse } = await seed();
+    const page = await mountPage(crm, ayse.id);
+    await ready(page);
+    const card = $(page, 'crm-customer-card');
+    const inCard = <T extends Element = HTMLElement>(selector: string) => card.shadowRoot!.querySelector<T>(selector);
+    inCard('[part="edit-button"]')!.click();
+    await until(() => !!inCard('[data-field="name"] input'), 'the editor');
+    const city = inCard<HTMLInputElement>('[data-field="address.city"] input')!;
+    city.value = 'İzmir';
+    city.dispatchEvent(new Event('input', { bubbles: true }));
+
+    // Another tab renames her meanwhile.
+    const otherTab = await createDemoCrm({ storage, tenant: 't', now: () => NOW });
+    await otherTab.customers.put({ ...(await otherTab.customers.require(ayse.id)), name: 'Ayşe Yılmaz Demir' });
+    await until(() => text($(page, 'h1')) === 'Ayşe Yılmaz Demir', 'the heading follows');
+    expect($(page, 'crm-customer-card'), 'the same card element').to.equal(card);
+    expect(inCard<HTMLInputElement>('[data-field="address.city"] input')?.value, 'the draft').to.equal('İzmir');
+
+    inCard('form button[type="submit"]')!.click();
+    await until(() => !!inCard('[part="conflict"]'), 'the conflict view');
+    inCard('[data-conflict="save"]')!.click();
+    await until(() => !inCard('[part="conflict"]'), 'the choice saved');
+    const stored = await crm.customers.require(ayse.id);
+    expect(stored.name).to.equal('Ayşe Yılmaz Demir');
+    expect(stored.address?.city).to.equal('İzmir');
+    await otherTab.close();
+  });
+
+  it('asks the store-visit NPS question, keeps the thanks on screen, and queues the answer when the storage fails', async () => {
+    const { crm, ayse, other } = await seed();
+    const page = await mountPage(crm, ayse.id);
+    await ready(page);
+    const widget = $(page, 'crm-nps-widget');
+    const inWidget = (selector: string) => widget.shadowRoot!.querySelector<HTMLElement>(selector);
+    inWidget('[role="radio"][data-score="9"]')!.click();
+    await until(() => !!inWidget('[part="send-button"]'), 'the follow-up');
+    inWidget('[part="send-button"]')!.click();
+    await until(() => !!inWidget('[part="thanks"]'), 'thanks');
+    const timeline = $(page, 'crm-timeline');
+    await until(
+      () =>
+        [...timeline.shadowRoot!.querySelectorAll('[part="feed"] [part="item"]')].some((item) =>
+          /NPS/.test(text(item)),
+        ),
+      'the answer on the timeline',
+    );
+    expect(inWidget('[part="thanks"]'), 'the thanks survives the live updates').to.not.equal(null);
+    const [answer] = await crm.npsResponses.all({ customerId: ayse.id, touchpoint: 'store-visit' });
+    expect(answer).to.include({ score: 9, at: NOW.toISOString() });
+
+    // Another customer answered at a store visit three weeks ago: not asked again, and the page says why.
+    const skipped = await mountPage(crm, other.id);
+    await until(() => !!root(skipped).querySelector('[data-nps-skip]'), 'the reason for not asking');
+    expect(text($(skipped, '[data-nps-skip]'))).to.equal('Not asked now: this customer answered the survey recently.');
+
+    // With the storage failing, the answer waits in the outbox and is written once it is back (decision 0081).
+    const { crm: failing, ayse: her } = await seed();
+    const down = await mountPage(failing, her.id);
+    await ready(down);
+    const write = failing.transaction.bind(failing);
+    failing.transaction = () => Promise.reject(new CrmStorageError('unavailable', 'offline', { retryable: true }));
+    const queued = $(down, 'crm-nps-widget');
+    const inQueued = (selector: string) => queued.shadowRoot!.querySelector<HTMLElement>(selector);
+    inQueued('[role="radio"][data-score="4"]')!.click();
+    await until(() => !!inQueued('[part="send-button"]'), 'the follow-up');
+    inQueued('[part="send-button"]')!.click();
+    await until(() => !!inQueued('[part="thanks"]'), 'thanks while offline');
+    expect(text(inQueued('[part="thanks"]'))).to.contain('kept on this device');
+    expect(await failing.npsResponses.count({ customerId: her.id, touchpoint: 'store-visit' })).to.include({
+      count: 0,
+    });
+    failing.transaction = write;
+    expect(await flushNpsOutbox(failing)).to.equal(1);
+    expect(await failing.npsResponses.count({ customerId: her.id, touchpoint: 'store-visit' })).to.include({
+      count: 1,
+    });
   });
 
   it('downloads the İYS export of the card action as a file through a Blob URL', async () => {

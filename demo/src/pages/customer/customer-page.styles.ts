@@ -77,14 +77,23 @@ export const customerPageStyles = [
       min-inline-size: 0;
     }
 
-    table {
-      inline-size: 100%;
-      border-collapse: collapse;
-      font-size: var(--_font-size-small);
-      background: var(--_surface);
+    .scroller {
+      overflow-x: auto;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    table {
+      inline-size: 100%;
+      min-inline-size: 34rem;
+      border-collapse: collapse;
+      font-size: var(--_font-size-small);
+    }
+    tbody th {
       overflow-wrap: anywhere;
+    }
+    td {
+      white-space: nowrap;
     }
     th,
     td {
@@ -99,6 +108,7 @@ export const customerPageStyles = [
     }
     tbody th {
       font-weight: var(--_font-weight-bold);
+      min-inline-size: 8rem;
     }
     tbody tr:last-child > * {
       border-block-end: none;

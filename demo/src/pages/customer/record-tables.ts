@@ -26,6 +26,14 @@ function placeholder(state: RowsState<unknown>, { m }: TableText, empty: string)
   return undefined;
 }
 
+/**
+ * On a phone the columns do not fit: the table keeps its width and scrolls sideways inside a focusable group, so
+ * keyboard users can scroll it too (a group, not a region: the section around it is the region of that name).
+ */
+function scroller(labelledBy: string, table: TemplateResult): TemplateResult {
+  return html`<div class="scroller" role="group" aria-labelledby=${labelledBy} tabindex="0">${table}</div>`;
+}
+
 export function documentsTable(
   state: RowsState<SalesDocument>,
   text: TableText,
@@ -34,7 +42,9 @@ export function documentsTable(
   const { m, tag } = text;
   const early = placeholder(state, text, m.noSalesDocuments);
   if (early) return early;
-  return html`<table aria-labelledby="documents-heading">
+  return html`${scroller(
+    'documents-heading',
+    html`<table aria-labelledby="documents-heading">
       <thead>
         <tr>
           <th scope="col">${m.number}</th>
@@ -56,39 +66,43 @@ export function documentsTable(
             </tr>`,
         )}
       </tbody>
-    </table>
-    ${
-      more.hasMore
-        ? html`<button type="button" data-action="more-documents" ?disabled=${more.busy} @click=${more.load}>
-            ${m.showMore}
-          </button>`
-        : nothing
-    }`;
+    </table>`,
+  )}
+  ${
+    more.hasMore
+      ? html`<button type="button" data-action="more-documents" ?disabled=${more.busy} @click=${more.load}>
+          ${m.showMore}
+        </button>`
+      : nothing
+  }`;
 }
 
 export function ticketsTable(state: RowsState<Ticket>, text: TableText): TemplateResult {
   const { m, tag } = text;
   const early = placeholder(state, text, m.noTickets);
   if (early) return early;
-  return html`<table aria-labelledby="tickets-heading">
-    <thead>
-      <tr>
-        <th scope="col">${m.subject}</th>
-        <th scope="col">${m.statusColumn}</th>
-        <th scope="col">${m.priorityColumn}</th>
-        <th scope="col">${m.opened}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${state.rows!.map(
-        (ticket) =>
-          html`<tr data-id=${ticket.id}>
-            <th scope="row">${ticket.subject}</th>
-            <td><span class="status status-${ticket.status}">${m.ticketStatus(ticket.status)}</span></td>
-            <td><span class="priority priority-${ticket.priority}">${m.priority(ticket.priority)}</span></td>
-            <td><time datetime=${ticket.createdAt}>${formatDate(ticket.createdAt, tag)}</time></td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return scroller(
+    'tickets-heading',
+    html`<table aria-labelledby="tickets-heading">
+      <thead>
+        <tr>
+          <th scope="col">${m.subject}</th>
+          <th scope="col">${m.statusColumn}</th>
+          <th scope="col">${m.priorityColumn}</th>
+          <th scope="col">${m.opened}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${state.rows!.map(
+          (ticket) =>
+            html`<tr data-id=${ticket.id}>
+              <th scope="row">${ticket.subject}</th>
+              <td><span class="status status-${ticket.status}">${m.ticketStatus(ticket.status)}</span></td>
+              <td><span class="priority priority-${ticket.priority}">${m.priority(ticket.priority)}</span></td>
+              <td><time datetime=${ticket.createdAt}>${formatDate(ticket.createdAt, tag)}</time></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
 }
