@@ -90,13 +90,14 @@ describe('demo insights: computation', () => {
   describe('tally', () => {
     it('counts segments in the analytics order, tiers, values and risks, and who has none', () => {
       const tally = new InsightsTally();
-      tally.add({ rfmSegment: 'Lost', vipTier: 'standard', clv: 100, churnRisk: 0.9 });
-      tally.add({ rfmSegment: 'Champions', vipTier: 'gold', clv: 60_000, churnRisk: 0.05 });
+      tally.add({ rfmSegment: 'Lost', vipTier: 'standard', clv: 100, churnRisk: 0.9 }, true);
+      tally.add({ rfmSegment: 'Champions', vipTier: 'gold', clv: 60_000, churnRisk: 0.05 }, true);
       tally.add({ rfmSegment: 'Champions', vipTier: 'silver', clv: 12_000, churnRisk: 0.3 });
       tally.add({ rfmSegment: 'Lost', vipTier: 'standard', clv: 300, churnRisk: 0.6 });
       tally.add({});
       const figures = tally.figures({ clvBins: 4 });
       expect(figures.customers).to.equal(5);
+      expect(figures.buyers).to.equal(2);
       expect(figures.rfm.segments.map((bar) => bar.key)).to.deep.equal(RFM_NAMES);
       expect(figures.rfm.segments.find((bar) => bar.key === 'Champions')!.count).to.equal(2);
       expect(figures.rfm.segments.find((bar) => bar.key === 'Lost')!.count).to.equal(2);
@@ -220,6 +221,7 @@ describe('demo insights: computation', () => {
       expect(figures.refitted).to.be.true;
       expect(figures.fittedAt).to.equal(NOW.toISOString());
       expect(figures.customers).to.equal(7);
+      expect(figures.buyers).to.equal(5);
       // The two without purchases have no segment and no churn risk; the five buyers have a segment.
       expect(figures.rfm.unscored).to.equal(2);
       expect(figures.rfm.segments.reduce((sum, bar) => sum + bar.count, 0)).to.equal(5);

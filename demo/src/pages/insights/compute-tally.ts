@@ -46,6 +46,8 @@ export interface ClvFigures {
 
 export interface TallyFigures {
   customers: number;
+  /** Customers with at least one purchase: without any, a chart has nothing to show; with some, the models should. */
+  buyers: number;
   rfm: { segments: CountedBar[]; unscored: number };
   clv: ClvFigures;
   vip: { tiers: CountedBar<VipTier>[]; none: number };
@@ -54,6 +56,7 @@ export interface TallyFigures {
 
 export class InsightsTally {
   private customers = 0;
+  private buyers = 0;
   private readonly rfm = new Map<string, number>();
   private rfmUnscored = 0;
   private readonly clv: number[] = [];
@@ -61,8 +64,9 @@ export class InsightsTally {
   private vipNone = 0;
   private readonly churn: number[] = [];
 
-  add(metrics: MetricValuesLike): void {
+  add(metrics: MetricValuesLike, bought = false): void {
     this.customers++;
+    if (bought) this.buyers++;
     const { clv, churnRisk, rfmSegment, vipTier } = metrics;
     if (typeof rfmSegment === 'string') this.rfm.set(rfmSegment, (this.rfm.get(rfmSegment) ?? 0) + 1);
     else this.rfmUnscored++;
@@ -81,6 +85,7 @@ export class InsightsTally {
     const churn = churnDistribution(this.churn);
     return {
       customers: this.customers,
+      buyers: this.buyers,
       rfm: { segments: names.map((key) => ({ key, count: this.rfm.get(key) ?? 0 })), unscored: this.rfmUnscored },
       clv: {
         bins: amountHistogram(sortedClv, { maxBins: options.clvBins ?? 8 }),

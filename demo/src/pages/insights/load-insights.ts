@@ -108,7 +108,7 @@ export async function loadInsights(crm: Crm, options: LoadInsightsOptions = {}):
     const page = await crm.customers.query({ limit: pageSize, cursor });
     throwIfAborted(signal);
     for (const customer of page.items) {
-      tally.add(crm.metrics.attach(customer).metrics);
+      tally.add(crm.metrics.attach(customer).metrics, (customer.lifecycle?.purchases ?? 0) > 0);
       // Only what the cohorts read: 10,000 whole customers would be held for nothing.
       cohortCustomers.push(
         customer.acquisition ? { id: customer.id, acquisition: customer.acquisition } : { id: customer.id },
