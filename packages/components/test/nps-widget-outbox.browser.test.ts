@@ -192,6 +192,35 @@ describe('crm-nps-widget when the storage is unavailable', () => {
     expect(NpsOutbox.for(seeded.crm).pending()).to.deep.equal([]);
   });
 
+  it('never brings an erased customer back: their waiting answer is dropped, not written', async () => {
+    const { storage, offline } = flakyStorage();
+    const seeded = await npsCrm({ storage });
+    const el = await askingWidget(seeded);
+    offline.writes = true;
+    await answerWith(el, 2, 'Please forget me');
+    const outbox = NpsOutbox.for(seeded.crm);
+    expect(outbox.pending()).to.have.length(1);
+    offline.writes = false;
+    await seeded.crm.erase(seeded.customer.id);
+    await outbox.flush();
+    expect(outbox.entries()).to.deep.equal([]);
+    expect(await seeded.crm.npsResponses.count({ customerId: seeded.customer.id })).to.include({ count: 0 });
+    expect(await seeded.crm.activities.count({ customerId: seeded.customer.id })).to.include({ count: 0 });
+  });
+
+  it('forgets a customer’s waiting entries at once when asked', async () => {
+    const { storage, offline } = flakyStorage();
+    const seeded = await npsCrm({ storage });
+    const el = await askingWidget(seeded);
+    offline.writes = true;
+    await answerWith(el, 7);
+    const outbox = NpsOutbox.for(seeded.crm);
+    expect(outbox.forget('someone-else')).to.equal(0);
+    expect(outbox.forget(seeded.customer.id)).to.equal(1);
+    expect(outbox.entries()).to.deep.equal([]);
+    expect(localStorage.getItem(KEY(seeded.crm.tenant))).to.equal(null);
+  });
+
   it('ignores what it cannot read in its key', async () => {
     const seeded = await npsCrm();
     localStorage.setItem(KEY(seeded.crm.tenant), '{not json');

@@ -124,6 +124,17 @@ export class NpsOutbox {
   }
 
   /**
+   * Drops the waiting entries of a customer, as after their erasure: what they said must not outlive them on this
+   * device. Returns how many were dropped.
+   */
+  forget(customerId: string): number {
+    const before = this.entries();
+    const kept = before.filter((entry) => entry.customerId !== customerId);
+    if (kept.length !== before.length) this.change(() => kept);
+    return before.length - kept.length;
+  }
+
+  /**
    * Writes the rows now, or queues them when the storage fails. A `CrmValidationError` (the input itself is
    * refused) is thrown: waiting would not make it valid.
    */
@@ -157,6 +168,11 @@ export class NpsOutbox {
     let written = 0;
     for (const entry of this.pending()) {
       try {
+        // The customer was erased meanwhile (here or in another tab): writing would bring back what was erased.
+        if (!(await this.crm.customers.get(entry.customerId))) {
+          this.change((list) => list.filter((other) => other.id !== entry.id));
+          continue;
+        }
         await this.write(entry);
         this.change((list) => list.filter((other) => other.id !== entry.id));
         written++;
