@@ -493,6 +493,25 @@ describe('demo customer page', () => {
     const { crm, ayse, other } = await seed();
     const page = await mountPage(crm, ayse.id);
     await ready(page);
+    // An answer of hers waits in the device's outbox (the storage refused it earlier).
+    localStorage.setItem(
+      'crmkit.nps-outbox.t',
+      JSON.stringify([
+        {
+          id: 'waiting-answer',
+          kind: 'answer',
+          customerId: ayse.id,
+          queuedAt: NOW.toISOString(),
+          attempts: 1,
+          rows: [
+            {
+              collection: 'npsResponses',
+              input: { id: 'waiting-answer', customerId: ayse.id, score: 3, touchpoint: 'store-visit', at: daysAgo(1) },
+            },
+          ],
+        },
+      ]),
+    );
     const erase = $<HTMLButtonElement>(page, 'button[data-action="erase"]');
     const dialog = $<HTMLDialogElement>(page, 'dialog');
     expect(dialog.open).to.equal(false);
@@ -545,6 +564,7 @@ describe('demo customer page', () => {
       tickets: 2,
     });
     expect(JSON.stringify(audit[0])).to.not.contain(ayse.id).and.to.not.contain('Ayşe');
+    expect(localStorage.getItem('crmkit.nps-outbox.t'), 'nothing of hers waits on the device').to.equal(null);
 
     // Without a shell to change the route, the page says the customer is gone.
     await until(() => !!root(page).querySelector('[data-demo="not-found"]'), 'not found after the erasure');

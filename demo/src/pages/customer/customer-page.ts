@@ -7,7 +7,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '@crmkit/components';
-import type { CrmNpsSkipEvent, NpsSkipReason } from '@crmkit/components';
+import { NpsOutbox, type CrmNpsSkipEvent, type NpsSkipReason } from '@crmkit/components';
 import type { Crm, Customer, SalesDocument, Ticket } from '@crmkit/core';
 import { LangController } from '../../app/lang.js';
 import { customerPageStyles } from './customer-page.styles.js';
@@ -200,6 +200,8 @@ export class DemoCustomerPage extends LitElement {
       this.eraseFailed = true;
       return;
     }
+    // An NPS answer of theirs still waiting on this device (decision 0081) goes too.
+    NpsOutbox.for(crm).forget(customer.id);
     this.erasing = false;
     this.customer = undefined;
     this.phase = 'not-found';
