@@ -172,6 +172,9 @@ export class DemoCustomerPage extends LitElement {
   private openDialog = (): void => {
     this.eraseFailed = false;
     this.dialog?.showModal();
+    // Cancel, not the destructive button, whatever the browser would pick (no `autofocus`: the dialog is in the
+    // page from the start, where an autofocus attribute could compete with the shell's focus).
+    this.dialog?.querySelector<HTMLElement>('[data-action="cancel-erase"]')?.focus();
   };
 
   private closeDialog(): void {

@@ -35,9 +35,7 @@ export function eraseDialog(m: CustomerPageMessages, state: EraseDialogState, on
     ${state.failed ? html`<p class="failure" role="alert">${m.eraseFailed}</p>` : nothing}
     <p class="visually-hidden" role="status">${state.busy ? m.erasing : ''}</p>
     <div class="dialog-actions">
-      <button type="button" data-action="cancel-erase" autofocus ?disabled=${state.busy} @click=${on.cancel}>
-        ${m.cancel}
-      </button>
+      <button type="button" data-action="cancel-erase" ?disabled=${state.busy} @click=${on.cancel}>${m.cancel}</button>
       <button
         type="button"
         class="danger"
