@@ -60,7 +60,8 @@ export function customerEvents(
   const satisfaction = Math.max(0, beta(rng, 6, 1.6) - (lapsed ? 0.12 : 0));
 
   const answer = (touchpoint: Touchpoint, after: number) => {
-    const at = after + (1 + rng() * 2) * DAY;
+    // In the shop the question comes within hours; otherwise by e-mail a day or two later.
+    const at = after + (touchpoint === 'store-visit' ? (1 + rng() * 3) * 3_600_000 : (1 + rng() * 2) * DAY);
     if (at >= now) return;
     const score = Math.min(10, Math.max(0, Math.round(satisfaction * 10 + normal(rng) * 1.2)));
     const category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
@@ -176,14 +177,14 @@ export function customerEvents(
   if (who.homeShop !== 'web') {
     const visits = poisson(rng, lapsed ? 0.3 : 0.9);
     for (let v = 0; v < visits; v++) {
-      const at = duringOpeningHours(rng, who.acquiredAt + rng() * (now - who.acquiredAt), now);
-      if (chance(rng, 0.45)) answer('store-visit', at - 1.5 * DAY);
+      const at = duringOpeningHours(rng, who.acquiredAt + rng() * (now - who.acquiredAt), now, who.acquiredAt);
+      if (chance(rng, 0.45)) answer('store-visit', at);
     }
   }
 
   const repairs = chance(rng, purchases.length ? 0.2 : 0.06) ? (chance(rng, 0.3) ? 2 : 1) : 0;
   for (let j = 1; j <= repairs; j++) {
-    const at = duringOpeningHours(rng, who.acquiredAt + rng() * (now - who.acquiredAt), now);
+    const at = duringOpeningHours(rng, who.acquiredAt + rng() * (now - who.acquiredAt), now, who.acquiredAt);
     const repair = pick(rng, REPAIRS);
     const promisedAt = at + between(rng, 5, 21) * DAY;
     const age = now - at;
@@ -246,7 +247,7 @@ export function customerEvents(
   if (purchases.length >= 3 && satisfaction > 0.8 && chance(rng, 0.3)) out.referrals = between(rng, 1, 3);
 
   // The everyday contact: more for those who buy more, fading a year after someone stops buying.
-  const contacts = poisson(rng, 5.5 + 3.2 * purchases.length);
+  const contacts = poisson(rng, 6 + 3.2 * purchases.length);
   const contactEnd = Math.min(now, last + 400 * DAY);
   for (let j = 0; j < contacts; j++) {
     const type = weighted(rng, [
@@ -258,7 +259,7 @@ export function customerEvents(
     ] as const);
     // Newsletters keep going to everyone; people stop talking to those who left.
     const end = type === 'email' ? now : contactEnd;
-    const at = duringOpeningHours(rng, who.acquiredAt + rng() * (end - who.acquiredAt), now);
+    const at = duringOpeningHours(rng, who.acquiredAt + rng() * (end - who.acquiredAt), now, who.acquiredAt);
     out.activities.push(contact(rng, type, at, now, customerId, lang, staff()));
   }
   return out;

@@ -1,6 +1,7 @@
 /**
  * Purchases as BG/NBD tells them (Fader, Hardie and Lee 2005): while alive, a customer buys as a Poisson
- * process with rate λ ~ Gamma(r, α); after each purchase they drop out for good with probability p ~ Beta(a, b).
+ * process with rate λ ~ Gamma(r, α); after each repeat purchase they drop out for good with probability
+ * p ~ Beta(a, b).
  * The first purchase is the acquisition. Amounts: a spending level per customer (gamma, as Gamma-Gamma has it)
  * times the price of what they pick.
  */
@@ -13,7 +14,7 @@ import { EXTRAS, PRODUCTS, type Product } from './texts.js';
 const DAY = 86_400_000;
 
 /** The process's parameters, per week (the unit the analytics plugin fits in). */
-export const BG_NBD_TRUTH = { r: 0.8, alpha: 30, a: 1.1, b: 4.5 } as const;
+export const BG_NBD_TRUTH = { r: 0.8, alpha: 20, a: 1.1, b: 4.5 } as const;
 
 /** Share of customers who never buy (newsletter sign-ups, enquiries). */
 export const PROSPECT_SHARE = 0.1;
@@ -29,10 +30,13 @@ export interface DemoPurchase {
   tag?: string;
 }
 
-/** A time on the same day during opening hours (10:00–21:00 in Türkiye, UTC+3), before `now`. */
-export function duringOpeningHours(rng: Uniform, time: number, now: number): number {
+/**
+ * A time on the same day during opening hours (10:00–21:00 in Türkiye, UTC+3), before `now` and not before
+ * `notBefore` (the customer's acquisition); `time` itself where the day leaves no such time.
+ */
+export function duringOpeningHours(rng: Uniform, time: number, now: number, notBefore = -Infinity): number {
   const at = Math.floor(time / DAY) * DAY + (7 + rng() * 11) * 3_600_000;
-  return at < now ? at : Math.min(time, now - 60_000);
+  return at < now && at >= notBefore ? at : Math.max(notBefore, Math.min(time, now - 60_000));
 }
 
 export function purchaseHistory(rng: Uniform, plan: DemoDataPlan, who: DemoPerson, _id: string): DemoPurchase[] {
@@ -45,10 +49,11 @@ export function purchaseHistory(rng: Uniform, plan: DemoDataPlan, who: DemoPerso
   const times = [who.acquiredAt];
   let t = who.acquiredAt;
   for (;;) {
-    if (chance(rng, p)) break;
     t += exponential(rng, lambdaPerDay) * DAY;
     if (t >= plan.now) break;
-    times.push(duringOpeningHours(rng, t, plan.now));
+    times.push(duringOpeningHours(rng, t, plan.now, who.acquiredAt));
+    // The model's dropout comes after a repeat purchase, never right after the first (the likelihood's (1 − p)^x).
+    if (chance(rng, p)) break;
   }
   times.sort((x, y) => x - y);
   return times.map((at) => purchaseAt(rng, who, at, spend));
