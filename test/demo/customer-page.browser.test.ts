@@ -605,6 +605,23 @@ describe('demo customer page', () => {
     await until(() => !!root(page).querySelector('[data-demo="not-found"]'), 'not found once erased');
   });
 
+  it('says when the customer cannot be read, and tries again on request', async () => {
+    const { crm, ayse } = await seed();
+    const read = crm.customers.get.bind(crm.customers);
+    let failing = true;
+    crm.customers.get = (id: string) =>
+      failing ? Promise.reject(new CrmStorageError('unavailable', 'offline', { retryable: true })) : read(id);
+    const page = await mountPage(crm, ayse.id);
+    await until(() => !!root(page).querySelector('[role="alert"]'), 'the error');
+    expect(text($(page, 'h1'))).to.equal('Customer unavailable');
+    expect(text($(page, '[role="alert"]'))).to.equal('The customer could not be loaded.');
+    await expect(page).to.be.accessible();
+    failing = false;
+    $(page, 'button[data-action="retry"]').click();
+    await ready(page);
+    expect(text($(page, 'h1'))).to.equal('Ayşe Yılmaz');
+  });
+
   it('shows a loading state until the crm arrives', async () => {
     const page = document.createElement('demo-customer-page');
     page.setAttribute('customer-id', 'someone');

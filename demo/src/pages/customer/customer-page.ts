@@ -101,16 +101,21 @@ export class DemoCustomerPage extends LitElement {
     this.unsubscribe = crm.subscribe('*', (changes) => {
       if (generation !== this.generation) return;
       const mine = changes.filter((change) => concerns(change, customerId));
-      if (mine.some((change) => change.collection === 'customers')) void this.loadCustomer(crm, customerId, generation);
+      if (mine.some((change) => change.collection === 'customers'))
+        void this.loadAll(crm, customerId, generation, false);
       if (mine.some((change) => change.collection === 'salesDocuments'))
         void this.loadDocuments(crm, customerId, generation, true);
       if (mine.some((change) => change.collection === 'tickets')) void this.loadTickets(crm, customerId, generation);
     });
-    void this.loadCustomer(crm, customerId, generation).then((found) => {
-      if (!found || generation !== this.generation) return;
-      void this.loadDocuments(crm, customerId, generation, refresh);
-      void this.loadTickets(crm, customerId, generation);
-    });
+    void this.loadAll(crm, customerId, generation, refresh);
+  }
+
+  /** The customer, then their documents and tickets if they are not shown yet (or `refresh`). */
+  private async loadAll(crm: Crm, id: string, generation: number, refresh: boolean): Promise<void> {
+    const found = await this.loadCustomer(crm, id, generation);
+    if (!found || generation !== this.generation) return;
+    if (refresh || !this.documents.rows) void this.loadDocuments(crm, id, generation, refresh);
+    if (refresh || !this.tickets.rows) void this.loadTickets(crm, id, generation);
   }
 
   private async loadCustomer(crm: Crm, id: string, generation: number): Promise<boolean> {
