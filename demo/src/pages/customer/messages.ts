@@ -123,7 +123,7 @@ export const messages = defineMessages({
     noTickets: 'Destek talebi yok.',
     subject: 'Konu',
     priorityColumn: 'Öncelik',
-    opened: 'Açılış',
+    opened: 'Açılış tarihi',
     ticketStatus: (status: TicketStatus) =>
       ({ open: 'Açık', pending: 'Beklemede', solved: 'Çözüldü', closed: 'Kapatıldı' })[status],
     priority: (priority: TicketPriority) =>
