@@ -80,10 +80,12 @@ describe('the demo when things go wrong (Chromium)', function () {
     expect(final.rev).to.not.equal(original.rev);
     // The first tab follows the change from the other tab.
     await eventually(
-      () => textOf(first, 'demo-customer-page crm-customer-card'),
+      () => textOf(first, 'demo-customer-page crm-customer-card [part="header"]'),
       (text) => text.includes('İkinci Sekme Kuyumculuk'),
     );
-    expect(await textOf(first, 'demo-customer-page crm-customer-card')).to.contain('İkinci Sekme Kuyumculuk');
+    expect(await textOf(first, 'demo-customer-page crm-customer-card [part="header"]')).to.contain(
+      'İkinci Sekme Kuyumculuk',
+    );
     expect([...first.errors, ...second.errors]).to.deep.equal([]);
   });
 

@@ -95,7 +95,7 @@ export async function answerNps(page: Page, score: number, comment: string): Pro
 /** The number of answers the NPS report says it counts ("1,234 answers" / "1.234 yanıt"), or NaN. */
 export async function reportedAnswers(page: Page): Promise<number> {
   const score = await textOf(page, 'demo-insights-page crm-nps-report [part="score"]');
-  const match = /(\d[\d.,\s]*)\s*(answers?|yanıt)/i.exec(score);
+  const match = /(\d[\d.,]*)\s*(answers?|yanıt)/i.exec(score);
   return match ? Number(match[1]!.replace(/[^\d]/g, '')) : Number.NaN;
 }
 
