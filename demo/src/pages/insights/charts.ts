@@ -35,7 +35,8 @@ export function barChart(bars: readonly BarDatum[], options: ChartLabel): Templa
     role="img"
     aria-labelledby=${options.labelledBy}
     viewBox="0 0 ${W} ${height}"
-    width="100%"
+    width=${W}
+    height=${height}
   >
     ${bars.map((bar, i) => {
       const y = 2 + i * ROW;
@@ -61,8 +62,6 @@ export interface ColumnDatum {
 export interface ColumnChartOptions extends ChartLabel {
   /** Labels at the column edges: `columns.length + 1` of them, `''` for none. */
   edges: readonly string[];
-  /** A label under the last column instead of its right edge (an open bin: "and more"). */
-  lastColumnLabel?: string;
   /** Brackets under the axis naming runs of columns (the churn bands). */
   bands?: readonly { label: string; from: number; to: number; tone: string }[];
   axisLabel: string;
@@ -85,7 +84,8 @@ export function columnChart(columns: readonly ColumnDatum[], options: ColumnChar
     role="img"
     aria-labelledby=${options.labelledBy}
     viewBox="0 0 ${W} ${height}"
-    width="100%"
+    width=${W}
+    height=${height}
   >
     ${options.bands ? patterns : nothing}
     ${columns.map((column, i) => {
@@ -103,11 +103,6 @@ export function columnChart(columns: readonly ColumnDatum[], options: ColumnChar
         ? svg`<text class="tick" x=${x(i)} y=${base + 15} text-anchor=${edgeAnchor(i, columns.length)}>${label}</text>`
         : nothing,
     )}
-    ${
-      options.lastColumnLabel
-        ? svg`<text class="tick" x=${x(columns.length - 1) + width / 2} y=${base + 15} text-anchor="middle">${options.lastColumnLabel}</text>`
-        : nothing
-    }
     ${(options.bands ?? []).map(
       (band) => svg`<g class="band ${band.tone}">
         <line class="bracket" x1=${x(band.from) + 3} x2=${x(band.to) - 3} y1=${base + 24} y2=${base + 24} />
@@ -165,7 +160,8 @@ export function heatMap(rows: readonly HeatRowDatum[], options: HeatMapOptions):
     role="img"
     aria-labelledby=${options.labelledBy}
     viewBox="0 0 ${width} ${height}"
-    width="100%"
+    width=${width}
+    height=${height}
   >
     <text class="axis-label" x=${LABEL} y="14">${options.axisLabel}</text>
     ${options.columns.map(

@@ -18,6 +18,7 @@ export class InsightsFormat {
     this.compactCurrency = new Intl.NumberFormat(tag, {
       style: 'currency',
       currency: 'TRY',
+      currencyDisplay: 'narrowSymbol',
       notation: 'compact',
       maximumFractionDigits: 1,
     });

@@ -88,8 +88,10 @@ export const insightsStyles = css`
     font-size: var(--_font-size-small);
   }
 
+  /* Drawn at their designed size at most (text stays legible), scaled down on narrow screens. */
   svg.chart {
     display: block;
+    inline-size: auto;
     block-size: auto;
     max-inline-size: 100%;
     font-family: var(--_font);

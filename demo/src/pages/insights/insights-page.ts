@@ -285,7 +285,15 @@ export class DemoInsightsPage extends LitElement {
       return html`<p id="clv-summary">${figures.buyers ? m.noModel : m.noData}</p>
         <p class="note">${m.clvUnpredicted(fmt.count(unpredicted))}</p>`;
     const open = bins.at(-1)!.to === null;
-    const edges = [...bins.map((bin) => fmt.compactMoney(bin.from)), open ? '' : fmt.compactMoney(bins.at(-1)!.to!)];
+    // Every edge but the open bin's right one; every other edge when there are many, always the last labelled one.
+    const labelled = [...bins.map((bin) => bin.from), ...(open ? [] : [bins.at(-1)!.to!])];
+    const every = labelled.length > 7 ? 2 : 1;
+    const edges = labelled.map((amount, i) => {
+      const last = i === labelled.length - 1;
+      if (!last && (i % every !== 0 || (every > 1 && i === labelled.length - 2))) return '';
+      return open && last ? m.axisOrMore(fmt.compactMoney(amount)) : fmt.compactMoney(amount);
+    });
+    if (open) edges.push('');
     const range = (bin: (typeof bins)[number]) =>
       bin.to === null ? m.orMore(fmt.money(bin.from)) : m.between(fmt.money(bin.from), fmt.money(bin.to));
     return html`<p id="clv-summary">${m.clvSummary(fmt.count(predicted), fmt.money(median), fmt.money(total))}</p>
@@ -294,7 +302,6 @@ export class DemoInsightsPage extends LitElement {
         {
           labelledBy: 'clv-summary',
           edges,
-          ...(open ? { lastColumnLabel: m.andMore } : {}),
           axisLabel: m.clvAxis,
         },
       )}

@@ -43,16 +43,17 @@ export const insightsMessages = defineMessages({
     clvCaption: 'Customers per range of predicted lifetime value',
     between: (from: string, to: string) => `${from} to under ${to}`,
     orMore: (from: string) => `${from} or more`,
-    andMore: 'and more',
+    axisOrMore: (from: string) => `${from}+`,
     clvAxis: 'Predicted value (TRY)',
 
     vipTitle: 'VIP tiers',
-    vipIntro: 'From the predicted lifetime value, or the spend so far where there is no prediction.',
+    vipIntro:
+      'From the predicted lifetime value, or the spend so far where there is no prediction; no tier without either.',
     vipSummary: (count: string, share: string, standard: string) =>
       `${count} customers (${share}) are Silver, Gold or Platinum; ${standard} are Standard.`,
     vipTier: 'Tier',
     vipCaption: 'Customers per VIP tier',
-    vipNone: 'No tier (nothing bought or predicted)',
+    vipNone: 'No tier',
 
     churnTitle: 'Churn risk',
     churnIntro: 'The chance that a customer has stopped buying, from their purchase rhythm (BG/NBD).',
@@ -142,16 +143,16 @@ export const insightsMessages = defineMessages({
     clvCaption: 'Öngörülen yaşam boyu değer aralığına göre müşteri sayısı',
     between: (from: string, to: string) => `${from} ile ${to} altı`,
     orMore: (from: string) => `${from} ve üzeri`,
-    andMore: 've üzeri',
+    axisOrMore: (from: string) => `${from}+`,
     clvAxis: 'Öngörülen değer (TRY)',
 
     vipTitle: 'VIP seviyeleri',
-    vipIntro: 'Öngörülen yaşam boyu değerden; tahmin yoksa bugüne kadarki harcamadan.',
+    vipIntro: 'Öngörülen yaşam boyu değerden; tahmin yoksa bugüne kadarki harcamadan; ikisi de yoksa seviye yok.',
     vipSummary: (count: string, share: string, standard: string) =>
       `${count} müşteri (${share}) Gümüş, Altın ya da Platin; ${standard} müşteri Standart.`,
     vipTier: 'Seviye',
     vipCaption: 'VIP seviyesine göre müşteri sayısı',
-    vipNone: 'Seviye yok (alışveriş ya da tahmin yok)',
+    vipNone: 'Seviye yok',
 
     churnTitle: 'Kayıp riski',
     churnIntro: 'Müşterinin alışverişi bırakmış olma olasılığı, alışveriş ritminden (BG/NBD).',
