@@ -278,7 +278,7 @@ export class DemoApp extends LitElement {
           </button>
         </div>
       </header>
-      <p class="demo-status" role="status">${this.statusText()}</p>
+      <p class=${this.progress ? 'demo-status visually-hidden' : 'demo-status'} role="status">${this.statusText()}</p>
       ${
         this.error
           ? html`<div class="demo-error" role="alert" data-demo-error=${this.error.kind}>
@@ -316,6 +316,12 @@ export class DemoApp extends LitElement {
             max=${progress?.total || 1}
             value=${progress ? progress.done : nothing}
           ></progress>
+          ${
+            progress
+              ? // The live region says it in tenths; this line, for the eyes, beside the bar.
+                html`<p class="demo-seeding-text" aria-hidden="true">${this.statusText()}</p>`
+              : nothing
+          }
         </div>
       `;
     }

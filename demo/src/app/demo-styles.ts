@@ -248,6 +248,11 @@ export const demoStyles = css`
     accent-color: var(--demo-accent);
   }
 
+  .demo-seeding-text {
+    margin-block: 0.5rem 0;
+    color: var(--demo-text-muted);
+  }
+
   .demo-dialog {
     max-inline-size: 28rem;
     border: 1px solid var(--demo-border);
