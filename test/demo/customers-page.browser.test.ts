@@ -138,6 +138,24 @@ describe('demo: <demo-customers-page>', () => {
     expect(names(page)).to.deep.equal(['Deniz Işık']);
   });
 
+  it('opens a saved segment from the library into the builder, and the list follows it', async () => {
+    const crm = await demoCrm();
+    await crm.segments.put({
+      name: 'İzmir',
+      rule: {
+        kind: 'group',
+        combinator: 'and',
+        rules: [{ kind: 'condition', field: 'address.city', op: 'eq', value: 'İzmir' }],
+      },
+    });
+    const page = await mount(crm);
+    const library = page.querySelector('crm-segment-library')!;
+    await until(() => !!library.shadowRoot?.querySelector('[data-load]'), 'the saved segment');
+    library.shadowRoot!.querySelector<HTMLButtonElement>('[data-load]')!.click();
+    await settled(page, '1–10 of 10 customers');
+    for (const row of rows(page)) expect(text(row.querySelectorAll('td')[0])).to.equal('İzmir');
+  });
+
   it('follows changes to the customers', async () => {
     const crm = await demoCrm();
     const page = await mount(crm);
