@@ -1,4 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { CrmStorageError, memoryStorage, type Crm } from '@crmkit/core';
 import { adoptCrmTheme } from '@crmkit/components';
 import { createDemoCrm } from '../../demo/src/crm.js';
@@ -82,6 +83,12 @@ async function ready(app: DemoApp): Promise<void> {
   await app.updateComplete;
 }
 
+async function backTab(): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}
+
 const button = (app: Element, action: string) =>
   app.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
 
@@ -162,6 +169,32 @@ describe('demo: the shell', () => {
     app.querySelector<HTMLAnchorElement>('.demo-skip-link')!.click();
     expect(document.activeElement).to.equal(app.querySelector('main'));
     expect(location.hash).to.equal('#/nowhere');
+  });
+
+  it('works from the keyboard: the skip link first, the switches, and links that move focus to the new page', async () => {
+    const app = await start(probe());
+    await ready(app);
+    await expect(app).to.be.accessible();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(app.querySelector('.demo-skip-link'));
+    await sendKeys({ press: 'Enter' });
+    expect(document.activeElement).to.equal(app.querySelector('main'));
+    expect(location.hash).to.equal('#/customers');
+    // Shift+Tab back into the header: the reset button, then the switches.
+    await backTab();
+    expect(document.activeElement).to.equal(button(app, 'reset'));
+    await backTab();
+    expect(document.activeElement).to.equal(button(app, 'theme'));
+    await sendKeys({ press: 'Enter' });
+    expect(button(app, 'theme').getAttribute('aria-pressed')).to.equal(
+      String(!matchMedia('(prefers-color-scheme: dark)').matches),
+    );
+    // The insights link, by keyboard: focus lands on the new page's heading.
+    app.querySelector<HTMLAnchorElement>('nav a[href="#/insights"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => document.activeElement?.localName === 'test-demo-page', 'focus in the new page');
+    expect(document.activeElement!.shadowRoot!.activeElement!.localName).to.equal('h1');
   });
 
   it('switches the language: <html lang>, the shell, the page and the kit’s elements, remembered', async () => {
