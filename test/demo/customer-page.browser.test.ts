@@ -489,6 +489,21 @@ describe('demo customer page', () => {
     ]);
   });
 
+  it('lets keyboard users skip the timeline to the sales documents', async () => {
+    const { crm, ayse } = await seed();
+    const page = await mountPage(crm, ayse.id);
+    await ready(page);
+    const composerType = $(page, 'crm-timeline').shadowRoot!.querySelector<HTMLElement>('#composer-type')!;
+    $(page, '[data-action="skip-timeline"]').focus();
+    await sendKeys({ press: 'Tab' });
+    expect($(page, 'crm-timeline').shadowRoot!.activeElement, 'the timeline comes next').to.equal(composerType);
+    $(page, '[data-action="skip-timeline"]').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(root(page).activeElement?.id).to.equal('documents-heading');
+    await sendKeys({ press: 'Tab' });
+    expect(root(page).activeElement?.classList.contains('scroller'), 'then the documents table').to.equal(true);
+  });
+
   it('erases by keyboard through a modal dialog: Escape closes it, confirming leaves only the audit record', async () => {
     const { crm, ayse, other } = await seed();
     const page = await mountPage(crm, ayse.id);

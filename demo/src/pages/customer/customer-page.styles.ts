@@ -31,11 +31,26 @@ export const customerPageStyles = [
       font-size: var(--_font-size-large);
       margin-block-end: var(--_space-2);
     }
-    h1:focus {
+    h1:focus,
+    h2:focus {
       outline: none;
     }
-    h1:focus-visible {
+    h1:focus-visible,
+    h2:focus-visible {
       outline: 2px solid var(--_focus);
+    }
+
+    /* Shown only while focused: a keyboard user's way past the timeline. */
+    .skip:not(:focus) {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .skip {
+      margin-block-end: var(--_space-2);
     }
 
     a {

@@ -172,6 +172,14 @@ export class DemoCustomerPage extends LitElement {
     }
   }
 
+  /**
+   * The timeline is a feed: Tab goes through every item, and it loads more as it goes. Keyboard users get past it
+   * to the documents with this button (a button, not an in-page link: the hash is the route).
+   */
+  private skipTimeline = (): void => {
+    this.renderRoot.querySelector<HTMLElement>('#documents-heading')?.focus();
+  };
+
   // ——— erasure ———
 
   private openDialog = (): void => {
@@ -281,10 +289,13 @@ export class DemoCustomerPage extends LitElement {
         <!-- Not a named region: the timeline is one itself, with the same name. -->
         <section class="main" data-demo="timeline">
           <h2 id="timeline-heading">${m.timeline}</h2>
+          <button type="button" class="skip" data-action="skip-timeline" @click=${this.skipTimeline}>
+            ${m.skipTimeline}
+          </button>
           <crm-timeline .crm=${crm} .now=${now} customer-id=${customerId} heading-level="3"></crm-timeline>
         </section>
         <section class="wide" data-demo="sales-documents" aria-labelledby="documents-heading">
-          <h2 id="documents-heading">${m.salesDocuments}</h2>
+          <h2 id="documents-heading" tabindex="-1">${m.salesDocuments}</h2>
           ${documentsTable(
             this.documents,
             { m, tag },
