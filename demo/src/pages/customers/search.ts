@@ -7,9 +7,12 @@
  * an address contains the text, so the list, its order, its cursors, its metrics and its count all stay
  * `crm.segments`'. docs/decisions/0101-demo-shell.md.
  */
-import { foldForSearch, MAX_PAGE_SIZE, type Change, type Crm, type Customer, type StoredDocument } from '@crmkit/core';
+import { foldForSearch, type Change, type Crm, type Customer, type StoredDocument } from '@crmkit/core';
 import type { SegmentRule } from '@crmkit/segments';
 import type { DemoLocale } from '../../app/lang.js';
+
+/** Read in pages this size, so that the page stays responsive while the names arrive (they load in the background). */
+const READ_PAGE = 1000;
 
 /** The engine's longest value list (`MAX_LIST_LENGTH` of @crmkit/segments): longer lists are split. */
 const LIST_LIMIT = 10_000;
@@ -98,7 +101,7 @@ export class CustomerSearch {
   private async load(): Promise<void> {
     let cursor: string | undefined;
     do {
-      const page = await this.crm.customers.query({ limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      const page = await this.crm.customers.query({ limit: READ_PAGE, ...(cursor ? { cursor } : {}) });
       for (const customer of page.items) this.put(customer);
       cursor = page.nextCursor;
     } while (cursor);
