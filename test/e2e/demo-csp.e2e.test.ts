@@ -48,6 +48,14 @@ describe('the demo under a Content-Security-Policy (Chromium)', function () {
       await visitEverything(page);
       expect(await page.evaluate(() => window.demoViolations)).to.deep.equal([]);
       expect(page.errors).to.deep.equal([]);
+      // The listener hears a violation when there is one: an inline script, refused.
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.inlineRan = true';
+        document.body.append(script);
+      });
+      await page.waitForFunction(() => window.demoViolations.length > 0);
+      expect(await page.evaluate(() => window.demoViolations[0])).to.match(/^script-src-elem inline/);
     });
   }
 });

@@ -55,6 +55,7 @@ describe('the demo erases a customer (KVKK/GDPR) (Chromium)', function () {
     await dialog.waitFor();
     await dialog.locator('button[data-action="confirm-erase"]').click();
     await page.waitForFunction(() => location.hash === '#/customers' || location.hash === '');
+    await page.getByText('The customer was erased. An audit record of the erasure').first().waitFor();
 
     // …and not after (the same search, typed again).
     await search.fill('');

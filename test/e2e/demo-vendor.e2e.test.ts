@@ -7,6 +7,7 @@ import {
   customerPageReady,
   goTo,
   linkTo,
+  listedIds,
   liveCount,
   npsReportReady,
   reportedAnswers,
@@ -28,6 +29,7 @@ describe('the demo: a vendor’s path from a segment to the NPS report (Chromium
     const start = await stored(page);
     expect(start.customers, 'seeded customers').to.have.length(DEMO_SIZE);
     const answersBefore = start.npsResponses.length;
+    const byId = new Map(start.customers.map((customer) => [customer.id, customer]));
 
     // ——— Customers: the segment, built as a user would ———
     const builder = page.locator('demo-customers-page crm-segment-builder');
@@ -76,6 +78,13 @@ describe('the demo: a vendor’s path from a segment to the NPS report (Chromium
       (n) => n === Math.min(5, sms),
     );
     expect(await audience.locator('[part="preview"] li:not(.muted)').count()).to.equal(Math.min(5, sms));
+    // The list below follows the segment: every row is one of its members.
+    const rows = await eventually(
+      () => listedIds(page),
+      (ids) => ids.length <= atRisk && ids.every((id) => byId.get(id)?.address?.city === 'İstanbul'),
+    );
+    expect(rows.length, 'rows of the segment').to.be.within(1, atRisk);
+    expect(rows.map((id) => byId.get(id)?.address?.city)).to.deep.equal(rows.map(() => 'İstanbul'));
     await page.screenshot({ path: join(ARTIFACTS, 'customers.png'), fullPage: true });
 
     // ——— Customer: open one from the list, add a note, answer the survey ———
