@@ -275,6 +275,39 @@ describe('demo: the shell', () => {
     await expect(app).to.be.accessible();
   });
 
+  it('writes the NPS answers an earlier visit left in the outbox (decision 0081)', async () => {
+    const key = 'crmkit.nps-outbox.shell-test-outbox';
+    const entry = {
+      id: 'answer-1',
+      kind: 'answer',
+      customerId: 'a',
+      rows: [
+        {
+          collection: 'npsResponses',
+          input: {
+            id: 'answer-1',
+            customerId: 'a',
+            score: 9,
+            touchpoint: 'store-visit',
+            at: '2026-11-20T10:00:00.000Z',
+          },
+        },
+      ],
+      queuedAt: '2026-11-20T10:00:00.000Z',
+      attempts: 1,
+    };
+    localStorage.setItem(key, JSON.stringify([entry]));
+    const state = probe();
+    history.replaceState(null, '', '#/customers');
+    const app = await fixture<DemoApp>(
+      html`<demo-app .params=${{ tenant: 'shell-test-outbox', size: 2 }} .services=${state.services}></demo-app>`,
+    );
+    await ready(app);
+    await until(() => localStorage.getItem(key) === null, 'the outbox flushed');
+    const written = await state.crms[0]!.npsResponses.get('answer-1');
+    expect(written).to.include({ customerId: 'a', score: 9 });
+  });
+
   it('says when the demo cannot start', async () => {
     const state = probe({ fail: new Error('IndexedDB is not available') });
     const app = await start(state);
