@@ -37,6 +37,7 @@ import {
   writeField,
   type EditField,
 } from './edit-fields.js';
+import { fieldText } from './field-text.js';
 import { factorText, labelOf, metricRows, type MetricRow } from './metric-rows.js';
 
 interface Conflict {
@@ -382,7 +383,7 @@ export class CrmCustomerCard extends CrmElement {
     if (customer.tags.length) rows.push([this.i18n.t('customer.tags'), customer.tags.join(', ')]);
     const crm = this.kit;
     for (const field of crm ? editFields(crm).filter((f) => f.key.startsWith('custom.')) : []) {
-      const value = readField(customer, field);
+      const value = fieldText(customer, field, this.i18n);
       if (value) rows.push([this.label(field.label), value]);
     }
     if (!rows.length) return nothing;

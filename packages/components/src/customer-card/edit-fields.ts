@@ -65,7 +65,8 @@ export function editFields(crm: Crm): EditField[] {
   return [...CORE_EDIT_FIELDS, ...custom];
 }
 
-function getPath(record: unknown, key: string): unknown {
+/** The value at a dotted path, or undefined where the path leaves the record. */
+export function getPath(record: unknown, key: string): unknown {
   let value: unknown = record;
   for (const part of key.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;
