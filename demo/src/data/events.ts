@@ -57,7 +57,7 @@ export function customerEvents(
   const last = purchases.length ? purchases[purchases.length - 1]!.at : who.acquiredAt;
   const lapsed = purchases.length > 0 && now - last > 365 * DAY;
   // How the customer feels about the shop: most are content, those who stopped coming less so.
-  const satisfaction = Math.max(0, beta(rng, 6, 1.6) - (lapsed ? 0.12 : 0));
+  const satisfaction = Math.max(0, beta(rng, 8, 1.5) - (lapsed ? 0.12 : 0));
 
   const answer = (touchpoint: Touchpoint, after: number) => {
     // In the shop the question comes within hours; otherwise by e-mail a day or two later.
@@ -83,18 +83,20 @@ export function customerEvents(
     });
   };
 
+  // Sales document ids begin with the customer's number (sd-000123-order-1), so that a chunk's ids form one
+  // narrow key range: the storage reads the stored revisions of a batch over its id range.
   purchases.forEach((purchase, k) => {
     const n = k + 1;
     const web = purchase.store === 'web';
     const year = new Date(purchase.at).getUTCFullYear();
     let orderId: string | undefined;
-    const documented = web || chance(rng, purchase.total >= 24_000 ? 0.8 : 0.3);
+    const documented = web || chance(rng, purchase.total >= 24_000 ? 0.45 : 0.12);
     if (documented) {
       let fromQuoteId: string | undefined;
       if (k > 0 && purchase.tag === 'diamonds' && chance(rng, 0.5)) {
         const quotedAt = purchase.at - between(rng, 7, 21) * DAY;
         if (quotedAt > who.acquiredAt) {
-          fromQuoteId = `quo-${serial}-${n}`;
+          fromQuoteId = `sd-${serial}-quote-${n}`;
           out.salesDocuments.push(
             salesDocument(
               fromQuoteId,
@@ -108,7 +110,7 @@ export function customerEvents(
           );
         }
       }
-      orderId = `ord-${serial}-${n}`;
+      orderId = `sd-${serial}-order-${n}`;
       const fresh = now - purchase.at < 5 * DAY;
       out.salesDocuments.push({
         ...salesDocument(
@@ -133,7 +135,7 @@ export function customerEvents(
         : 'paid';
       out.salesDocuments.push({
         ...salesDocument(
-          `inv-${serial}-${n}`,
+          `sd-${serial}-invoice-${n}`,
           'invoice',
           status,
           `FTR-${year}-${serial}${n}`,
@@ -168,7 +170,7 @@ export function customerEvents(
     const year = new Date(at).getUTCFullYear();
     const status = now - at < 14 * DAY ? 'sent' : chance(rng, 0.5) ? 'rejected' : 'expired';
     out.salesDocuments.push({
-      ...salesDocument(`quo-${serial}-x`, 'quote', status, `TKL-${year}-${serial}X`, at, sample, customerId),
+      ...salesDocument(`sd-${serial}-quote-x`, 'quote', status, `TKL-${year}-${serial}X`, at, sample, customerId),
       dueAt: iso(at + 14 * DAY),
     });
   }

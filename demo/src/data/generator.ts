@@ -187,7 +187,7 @@ export function demoCustomer(plan: DemoDataPlan, index: number): DemoCustomerDat
   const who = person(rng, plan);
   const emails = chance(rng, 0.86) ? [emailOf(rng, who.name, index)] : [];
   const phones = chance(rng, 0.92) ? [phoneOf(rng, who.city)] : [];
-  const purchases: DemoPurchase[] = purchaseHistory(rng, plan, who, id);
+  const purchases: DemoPurchase[] = purchaseHistory(rng, plan, who);
   const events = customerEvents(rng, plan, who, id, purchases);
 
   const consents: ConsentInput[] = [];

@@ -39,7 +39,7 @@ export function duringOpeningHours(rng: Uniform, time: number, now: number, notB
   return at < now && at >= notBefore ? at : Math.max(notBefore, Math.min(time, now - 60_000));
 }
 
-export function purchaseHistory(rng: Uniform, plan: DemoDataPlan, who: DemoPerson, _id: string): DemoPurchase[] {
+export function purchaseHistory(rng: Uniform, plan: DemoDataPlan, who: DemoPerson): DemoPurchase[] {
   const prospect = chance(rng, who.channel === 'store' ? PROSPECT_SHARE / 3 : PROSPECT_SHARE * 1.8);
   const { r, alpha, a, b } = BG_NBD_TRUTH;
   const lambdaPerDay = gamma(rng, r, alpha) / 7;
