@@ -152,8 +152,8 @@ export function heatMap(rows: readonly HeatRowDatum[], options: HeatMapOptions):
   const LABEL = 150;
   const TOP = 40;
   const ROW = 26;
-  const cell = Math.min(60, Math.max(38, (W - LABEL - 8) / Math.max(1, options.columns.length)));
-  const width = Math.max(W, LABEL + cell * options.columns.length + 8);
+  const cell = 56;
+  const width = LABEL + cell * Math.max(1, options.columns.length) + 8;
   const height = TOP + rows.length * ROW + 4;
   return html`<svg
     class="chart heat"

@@ -84,6 +84,32 @@ export function cohortMatrix(retention: CohortRetention, options: { maxColumns?:
   };
 }
 
+/** What the cohorts read of a customer's purchase facts (the analytics plugin keeps them on `customer.lifecycle`). */
+export interface PurchaseFactsLike {
+  firstPurchaseAt?: string;
+  lastPurchaseAt?: string;
+  currency?: string;
+}
+
+/**
+ * A customer's first and last purchase as transactions. Retention as "bought in that period or later" depends
+ * only on when a customer was acquired (`acquisition.at`, else the first purchase) and on their last purchase,
+ * so these two give the same `retained` figures as every purchase would, without reading tens of thousands of
+ * purchase activities (decision 0103). Purchases in another currency are not the analytics' (decision 0037).
+ */
+export function factsAsPurchases(
+  customerId: string,
+  facts: PurchaseFactsLike | undefined,
+  currency = 'TRY',
+): Transaction[] {
+  if (!facts || (facts.currency !== undefined && facts.currency !== currency)) return [];
+  const out: Transaction[] = [];
+  if (facts.firstPurchaseAt) out.push({ customerId, at: facts.firstPurchaseAt });
+  if (facts.lastPurchaseAt && facts.lastPurchaseAt !== facts.firstPurchaseAt)
+    out.push({ customerId, at: facts.lastPurchaseAt });
+  return out;
+}
+
 /** Retention by acquisition channel from the customers (id and acquisition) and their purchases. */
 export function retentionByChannel(
   customers: readonly CohortCustomer[],

@@ -144,19 +144,17 @@ export class DemoInsightsPage extends LitElement {
       text =
         progress?.phase === 'customers'
           ? m.readingCustomers(fmt.count(progress.total))
-          : progress?.phase === 'purchases'
-            ? m.readingPurchases(fmt.count(progress.total))
-            : progress?.phase === 'cohorts'
-              ? m.computingCohorts
-              : progress?.phase === 'models'
-                ? m.fitting
-                : m.loading;
+          : progress?.phase === 'cohorts'
+            ? m.computingCohorts
+            : progress?.phase === 'models'
+              ? m.fitting
+              : m.loading;
     } else if (this.figures) {
       text = this.figures.fittedAt
         ? m.ready(fmt.count(this.figures.customers), fmt.date(this.figures.fittedAt))
         : m.readyNoModels(fmt.count(this.figures.customers));
     } else text = '';
-    const determinate = progress && (progress.phase === 'customers' || progress.phase === 'purchases');
+    const determinate = progress?.phase === 'customers';
     return html`<div class="status" data-demo="insights-status">
       <p role="status" class=${this.failure ? 'error' : ''}>${text}</p>
       ${

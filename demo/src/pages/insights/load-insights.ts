@@ -1,14 +1,15 @@
 /**
- * Reads what the Insights page shows from the crm: every customer's metrics and every purchase, a page at a
- * time with a pause between pages so a 10,000-customer tenant never blocks the page for long. No DOM: it
+ * Reads what the Insights page shows from the crm: every customer's metrics and purchase facts, a page at a
+ * time with a pause between pages so a 10,000-customer tenant never blocks the page for long. Purchase
+ * activities are not read: the cohorts need only each customer's first and last purchase (compute-cohorts.ts). No DOM: it
  * runs the same in Node (tests) and the browser.
  */
 import type { Crm } from '@crmkit/core';
-import { transactionsFromPurchases, type CohortCustomer, type Transaction } from '@crmkit/analytics';
+import type { CohortCustomer, Transaction } from '@crmkit/analytics';
 import { InsightsTally, type TallyFigures } from './compute-tally.js';
-import { retentionByChannel, type CohortMatrix } from './compute-cohorts.js';
+import { factsAsPurchases, retentionByChannel, type CohortMatrix } from './compute-cohorts.js';
 
-export type InsightsPhase = 'models' | 'customers' | 'purchases' | 'cohorts';
+export type InsightsPhase = 'models' | 'customers' | 'cohorts';
 
 export interface InsightsProgress {
   phase: InsightsPhase;
@@ -25,7 +26,7 @@ export interface InsightsFigures extends TallyFigures {
 }
 
 export interface LoadInsightsOptions {
-  /** Customers per read (default 250): one read and its metrics is the longest stretch without a pause. */
+  /** Customers per read (default 100): one read and its metrics is the longest stretch without a pause. */
   pageSize?: number;
   onProgress?: (progress: InsightsProgress) => void;
   signal?: AbortSignal;
@@ -92,7 +93,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 export async function loadInsights(crm: Crm, options: LoadInsightsOptions = {}): Promise<InsightsFigures> {
   const { onProgress, signal } = options;
-  const pageSize = options.pageSize ?? 250;
+  const pageSize = options.pageSize ?? 100;
   const currency = options.currency ?? 'TRY';
 
   const models = await ensureModels(crm, () => onProgress?.({ phase: 'models', done: 0, total: 1 }));
@@ -100,6 +101,7 @@ export async function loadInsights(crm: Crm, options: LoadInsightsOptions = {}):
 
   const tally = new InsightsTally();
   const cohortCustomers: CohortCustomer[] = [];
+  const purchases: Transaction[] = [];
   const customerTotal = (await crm.customers.count()).count;
   let cursor: string | undefined;
   let done = 0;
@@ -108,6 +110,7 @@ export async function loadInsights(crm: Crm, options: LoadInsightsOptions = {}):
     const page = await crm.customers.query({ limit: pageSize, cursor });
     throwIfAborted(signal);
     for (const customer of page.items) {
+      purchases.push(...factsAsPurchases(customer.id, customer.lifecycle, currency));
       tally.add(crm.metrics.attach(customer).metrics, (customer.lifecycle?.purchases ?? 0) > 0);
       // Only what the cohorts read: 10,000 whole customers would be held for nothing.
       cohortCustomers.push(
@@ -116,22 +119,6 @@ export async function loadInsights(crm: Crm, options: LoadInsightsOptions = {}):
     }
     done += page.items.length;
     onProgress?.({ phase: 'customers', done, total: Math.max(done, customerTotal) });
-    cursor = page.nextCursor;
-    await yieldToMain();
-    throwIfAborted(signal);
-  } while (cursor);
-
-  const purchaseTotal = (await crm.activities.count({ type: 'purchase' })).count;
-  const purchases: Transaction[] = [];
-  done = 0;
-  onProgress?.({ phase: 'purchases', done, total: purchaseTotal });
-  do {
-    const page = await crm.activities.query({ where: { type: 'purchase' }, limit: pageSize * 4, cursor });
-    throwIfAborted(signal);
-    for (const t of transactionsFromPurchases(page.items, { currency }))
-      purchases.push({ customerId: t.customerId, at: t.at });
-    done += page.items.length;
-    onProgress?.({ phase: 'purchases', done, total: Math.max(done, purchaseTotal) });
     cursor = page.nextCursor;
     await yieldToMain();
     throwIfAborted(signal);

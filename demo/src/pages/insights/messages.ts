@@ -10,7 +10,6 @@ export const insightsMessages = defineMessages({
     intro: 'How the customers feel, buy, grow in value and stay — from the answers and purchases in the CRM.',
     fitting: 'Fitting the lifetime value and churn models to the purchases…',
     readingCustomers: (total: string) => `Reading ${total} customers and their metrics…`,
-    readingPurchases: (total: string) => `Reading ${total} purchases…`,
     computingCohorts: 'Computing the cohorts…',
     loadingProgress: 'Loading the figures',
     ready: (customers: string, date: string) => `Figures for ${customers} customers; models fitted on ${date}.`,
@@ -108,7 +107,6 @@ export const insightsMessages = defineMessages({
       'Müşteriler ne hissediyor, nasıl alışveriş yapıyor, değerleri nasıl artıyor, ne kadar kalıyor: CRM’deki yanıt ve alışverişlerden.',
     fitting: 'Yaşam boyu değer ve kayıp modelleri alışverişlere göre hesaplanıyor…',
     readingCustomers: (total: string) => `${total} müşteri ve ölçümleri okunuyor…`,
-    readingPurchases: (total: string) => `${total} alışveriş okunuyor…`,
     computingCohorts: 'Kohortlar hesaplanıyor…',
     loadingProgress: 'Rakamlar yükleniyor',
     ready: (customers: string, date: string) =>
