@@ -1,11 +1,8 @@
 import { expect } from 'chai';
-import { DEMO_SIZE, startDemoHarness, type DemoHarness, type DemoPage } from './demo-harness.js';
+import { DEMO_SIZE, type DemoPage, useDemoHarness } from './demo-harness.js';
 import { customerPageReady, goTo, linkTo, listedIds, npsReportReady, stored } from './demo-steps.js';
 
-const POLICIES = {
-  "script-src 'self'": "script-src 'self'",
-  "script-src 'self'; style-src 'self'": "script-src 'self'; style-src 'self'",
-};
+const POLICIES = ["script-src 'self'", "script-src 'self'; style-src 'self'"];
 
 /** Seeds, then visits every page (and both switches) the way a user would. */
 async function visitEverything(page: DemoPage): Promise<void> {
@@ -32,15 +29,11 @@ async function visitEverything(page: DemoPage): Promise<void> {
 }
 
 describe('the demo under a Content-Security-Policy (Chromium)', function () {
-  this.timeout(120_000);
-  let harness: DemoHarness;
+  const harness = useDemoHarness(this);
 
-  before(async () => (harness = await startDemoHarness()));
-  after(() => harness?.close());
-
-  for (const [name, policy] of Object.entries(POLICIES)) {
-    it(`seeds and shows every page under “${name}” without a violation or an error`, async () => {
-      const page = await harness.open({ csp: policy });
+  for (const policy of POLICIES) {
+    it(`seeds and shows every page under “${policy}” without a violation or an error`, async () => {
+      const page = await harness().open({ csp: policy });
       const header = await page.evaluate(async () =>
         (await fetch(location.href)).headers.get('content-security-policy'),
       );

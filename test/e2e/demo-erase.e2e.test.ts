@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
-import { eventually, startDemoHarness, textOf, type DemoHarness } from './demo-harness.js';
+import { eventually, textOf, useDemoHarness } from './demo-harness.js';
 import { customerPageReady, goTo, linkTo, listedIds, npsReportReady, reportedAnswers, stored } from './demo-steps.js';
 
 describe('the demo erases a customer (KVKK/GDPR) (Chromium)', function () {
-  this.timeout(120_000);
-  let harness: DemoHarness;
-
-  before(async () => (harness = await startDemoHarness()));
-  after(() => harness?.close());
+  const harness = useDemoHarness(this);
 
   it('leaves no trace in any view or in IndexedDB, and keeps the erasure’s audit record', async () => {
-    const page = await harness.open();
+    const page = await harness().open();
     const before = await stored(page);
     // A listed customer with NPS answers and an e-mail, so that the report and the raw scan have something to lose;
     // with a name and an e-mail nobody else has, so that finding them anywhere means a trace.

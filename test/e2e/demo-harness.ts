@@ -162,6 +162,19 @@ export async function startDemoHarness(): Promise<DemoHarness> {
   return harness;
 }
 
+/** Gives a mocha suite the harness, started before its tests and closed after them; call the result in a test. */
+export function useDemoHarness(suite: Mocha.Suite): () => DemoHarness {
+  // Seeding, two tabs and the outbox's retries take seconds each; the whole set stays under two minutes.
+  suite.timeout(120_000);
+  let harness: DemoHarness | undefined;
+  before(async () => (harness = await startDemoHarness()));
+  after(() => harness?.close());
+  return () => {
+    if (!harness) throw new Error('the demo harness has not started');
+    return harness;
+  };
+}
+
 /** Waits until the shell says `ready`; fails at once, with the demo's message, when it says `error`. */
 export async function demoReady(page: Page, timeout = 60_000): Promise<void> {
   const state = await page.waitForFunction(

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { ARTIFACTS, DEMO_SIZE, eventually, startDemoHarness, textOf, type DemoHarness } from './demo-harness.js';
+import { ARTIFACTS, DEMO_SIZE, eventually, textOf, useDemoHarness } from './demo-harness.js';
 import {
   answerNps,
   askableListedCustomer,
@@ -31,17 +31,13 @@ async function save(page: Page): Promise<void> {
 }
 
 describe('the demo when things go wrong (Chromium)', function () {
-  this.timeout(120_000);
-  let harness: DemoHarness;
-
-  before(async () => (harness = await startDemoHarness()));
-  after(() => harness?.close());
+  const harness = useDemoHarness(this);
 
   it('two tabs edit one customer: the second save shows the conflict, keeps the user’s choices, loses nothing', async () => {
-    const context = await harness.context();
-    const first = await harness.open({}, context);
+    const context = await harness().context();
+    const first = await harness().open({}, context);
     const id = (await listedIds(first))[0]!;
-    const second = await harness.open({ route: `#/customer/${encodeURIComponent(id)}` }, context);
+    const second = await harness().open({ route: `#/customer/${encodeURIComponent(id)}` }, context);
     await goTo(first, `#/customer/${encodeURIComponent(id)}`);
     await customerPageReady(first, id);
     await customerPageReady(second, id);
@@ -92,7 +88,7 @@ describe('the demo when things go wrong (Chromium)', function () {
   });
 
   it('the storage fails in the middle of an NPS answer: the customer is thanked, the answer is kept and written later', async () => {
-    const page = await harness.open();
+    const page = await harness().open();
     const id = await askableListedCustomer(page);
     await goTo(page, `#/customer/${encodeURIComponent(id)}`);
     await customerPageReady(page, id);
@@ -152,12 +148,12 @@ describe('the demo when things go wrong (Chromium)', function () {
   });
 
   it('the quota runs out while seeding: a clear message, and the demo goes on with what was written', async () => {
-    const page = await harness.open({
+    const page = await harness().open({
       ready: false,
       before: async (p) => {
         // Room for the first chunk of customers, not for all the data (an override of this context's origin only).
         const cdp = await p.context().newCDPSession(p);
-        await cdp.send('Storage.overrideQuotaForOrigin', { origin: harness.origin, quotaSize: 1500 * 1024 });
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin: harness().origin, quotaSize: 1500 * 1024 });
       },
     });
     const alert = page.locator('[role="alert"][data-demo-error]');

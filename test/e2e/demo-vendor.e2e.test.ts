@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { ARTIFACTS, DEMO_SIZE, eventually, startDemoHarness, textOf, type DemoHarness } from './demo-harness.js';
+import { ARTIFACTS, DEMO_SIZE, eventually, textOf, useDemoHarness } from './demo-harness.js';
 import {
   answerNps,
   askableListedCustomer,
@@ -18,14 +18,10 @@ const NOTE = 'Asked to resize her engagement ring before Friday (e2e)';
 const COMMENT = 'Kind staff at the Nişantaşı shop (e2e)';
 
 describe('the demo: a vendor’s path from a segment to the NPS report (Chromium)', function () {
-  this.timeout(120_000);
-  let harness: DemoHarness;
-
-  before(async () => (harness = await startDemoHarness()));
-  after(() => harness?.close());
+  const harness = useDemoHarness(this);
 
   it('builds “Istanbul customers with churn risk above 50% who allow SMS”, adds a note and an NPS answer to one customer, and sees it reported', async () => {
-    const page = await harness.open();
+    const page = await harness().open();
     const start = await stored(page);
     expect(start.customers, 'seeded customers').to.have.length(DEMO_SIZE);
     const answersBefore = start.npsResponses.length;
