@@ -145,20 +145,20 @@ const RUNG_LABELS: Record<LoyaltyRung, LocalizedText> = {
 const NPS_LABELS: Record<NpsCategory, LocalizedText> = {
   detractor: { en: 'Detractor', tr: 'Kötüleyen' },
   passive: { en: 'Passive', tr: 'Pasif' },
-  promoter: { en: 'Promoter', tr: 'Tavsiye eden' },
+  promoter: { en: 'Promoter', tr: 'Destekleyen' },
 };
 const RFM_TR: Record<string, string> = {
   Champions: 'Şampiyonlar',
-  'Potential Loyalist': 'Potansiyel sadık',
-  'Loyal Customers': 'Sadık müşteriler',
-  Promising: 'Umut verici',
-  'New Customers': 'Yeni müşteriler',
-  "Can't Lose Them": 'Kaybedilmemesi gerekenler',
-  'At Risk': 'Risk altında',
-  'Need Attention': 'İlgi bekleyenler',
-  'About To Sleep': 'Uykuya dalmak üzere',
-  Lost: 'Kaybedilmiş',
-  Others: 'Diğer',
+  'Potential Loyalist': 'Potansiyel Sadıklar',
+  'Loyal Customers': 'Sadık Müşteriler',
+  Promising: 'Umut Vaat Edenler',
+  'New Customers': 'Yeni Müşteriler',
+  "Can't Lose Them": 'Kaybedilemezler',
+  'At Risk': 'Risk Altında',
+  'Need Attention': 'İlgi Gerektirenler',
+  'About To Sleep': 'Uyumak Üzere',
+  Lost: 'Kaybedilenler',
+  Others: 'Diğerleri',
 };
 const rfmKey = (name: string) => (RFM_SEGMENTS.find((rule) => rule.name === name)?.id ?? 'others').replace(/_/g, '-');
 
@@ -699,5 +699,9 @@ function messages(locale: 'en' | 'tr'): Record<string, string> {
   for (const rung of LOYALTY_RUNGS) out[`analytics.ladder.${rung}`] = RUNG_LABELS[rung][locale];
   for (const category of NPS_CATEGORIES) out[`analytics.nps.${category}`] = NPS_LABELS[category][locale];
   for (const name of RFM_NAMES) out[`analytics.rfm.${rfmKey(name)}`] = locale === 'en' ? name : (RFM_TR[name] ?? name);
+  // The card reads an enum metric's value as `<metric id>.<value>` (as `vipTier.gold`); `lifecycle.*` and
+  // `ladder.*` are in core's catalogue already.
+  for (const category of NPS_CATEGORIES) out[`nps.${category}`] = NPS_LABELS[category][locale];
+  for (const name of RFM_NAMES) out[`rfmSegment.${name}`] = out[`analytics.rfm.${rfmKey(name)}`]!;
   return out;
 }

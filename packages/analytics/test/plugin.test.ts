@@ -231,3 +231,27 @@ describe('analytics plugin', () => {
     await later.close();
   });
 });
+
+describe('analytics plugin value labels', () => {
+  it('names every value of every enum metric in en and tr, under the key the card reads (`<id>.<value>`)', async () => {
+    const crm = await createCrm({ plugins: [analyticsPlugin()] });
+    const enums = crm.metrics.definitions().filter((d) => d.type === 'enum');
+    expect(enums.map((d) => d.id)).to.have.members(['rfmSegment', 'lifecycle', 'ladder', 'nps']);
+    for (const { id, enumValues } of enums) {
+      expect(enumValues, id).to.not.be.empty;
+      for (const value of enumValues ?? []) {
+        const key = `${id}.${value}`;
+        expect(crm.messages.has(key, 'en') && crm.messages.has(key, 'tr'), key).to.be.true;
+        expect(crm.t(key, {}, 'tr'), key).to.not.equal(crm.t(key, {}, 'en'));
+      }
+    }
+    expect(crm.t('nps.detractor', {}, 'tr')).to.equal('Kötüleyen');
+    expect(crm.t('nps.promoter', {}, 'tr')).to.equal('Destekleyen');
+    expect(crm.t('rfmSegment.At Risk', {}, 'tr')).to.equal('Risk Altında');
+    expect(crm.t("rfmSegment.Can't Lose Them", {}, 'tr')).to.equal('Kaybedilemezler');
+    expect(crm.t('rfmSegment.Champions', {}, 'en')).to.equal('Champions');
+    // The insights' keys read the same names.
+    expect(crm.t('analytics.rfm.at-risk', {}, 'tr')).to.equal('Risk Altında');
+    await crm.close();
+  });
+});
