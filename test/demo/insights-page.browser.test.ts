@@ -275,4 +275,25 @@ describe('demo: <demo-insights-page>', function () {
     );
     expect($$(again, 'button[data-action="refresh"]')).to.have.length(0);
   });
+
+  it('says so when the analytics plugin is switched off, and still shows what does not need it', async () => {
+    const off = await createDemoCrm({ storage: memoryStorage(), tenant: 'off', now: () => NOW });
+    await off.customers.putMany(customers());
+    await off.activities.putMany(purchases());
+    // As at full size in IndexedDB, where its init outlives the host's time limit.
+    off.host.disable('analytics', 'init', new Error('did not finish within 2000 ms'));
+    try {
+      const page = await mountPage(off);
+      for (const key of ['rfm', 'clv', 'churn'])
+        expect(text($(page, `#${key}-summary`)), key).to.equal(
+          'The analytics plugin is switched off (init: did not finish within 2000 ms): no lifetime value, churn risk or RFM segment can be shown.',
+        );
+      // VIP tiers fall back to the spend so far; the cohorts need only the purchase facts.
+      expect(Number($(page, '[data-demo="vip"] g.bar-row[data-key="none"]').dataset.count)).to.equal(6);
+      expect($$(page, '[data-demo="cohorts"] g.heat-row')).to.have.length(3);
+      await expect(page).to.be.accessible();
+    } finally {
+      await off.close();
+    }
+  });
 });

@@ -257,9 +257,7 @@ export class DemoInsightsPage extends LitElement {
           fmt.shareOf(largest.count, figures.customers),
           fmt.count(unscored),
         )
-      : figures.buyers
-        ? m.noModel
-        : m.noData;
+      : this.noFigures(figures, m);
     return html`<p id="rfm-summary">${summary}</p>
       ${barChart(bars, { labelledBy: 'rfm-summary' })}
       ${this.renderTable(
@@ -280,7 +278,7 @@ export class DemoInsightsPage extends LitElement {
   private renderClv(figures: InsightsFigures, m: InsightsMessages, fmt: InsightsFormat): TemplateResult {
     const { bins, predicted, unpredicted, median, total } = figures.clv;
     if (!bins.length || median === undefined)
-      return html`<p id="clv-summary">${figures.buyers ? m.noModel : m.noData}</p>
+      return html`<p id="clv-summary">${this.noFigures(figures, m)}</p>
         <p class="note">${m.clvUnpredicted(fmt.count(unpredicted))}</p>`;
     const open = bins.at(-1)!.to === null;
     // Every edge but the open bin's right one; every other edge when there are many, always the last labelled one.
@@ -357,7 +355,7 @@ export class DemoInsightsPage extends LitElement {
   private renderChurn(figures: InsightsFigures, m: InsightsMessages, fmt: InsightsFormat): TemplateResult {
     const churn = figures.churn;
     if (churn.total === 0)
-      return html`<p id="churn-summary">${figures.buyers ? m.noModel : m.noData}</p>
+      return html`<p id="churn-summary">${this.noFigures(figures, m)}</p>
         <p class="note">${m.churnUnscored(fmt.count(churn.unscored))}</p>`;
     const bandName = (band: ChurnBand) => m[`band_${band}`];
     const range = (from: number, to: number) =>
@@ -397,6 +395,12 @@ export class DemoInsightsPage extends LitElement {
           ],
         })),
       )}`;
+  }
+
+  /** Why a model chart is empty: the plugin is off, the models did not converge, or nobody bought. */
+  private noFigures(figures: InsightsFigures, m: InsightsMessages): string {
+    if (figures.analyticsOff) return m.analyticsOff(figures.analyticsOff.reason);
+    return figures.buyers ? m.noModel : m.noData;
   }
 
   private channelName(group: string): string {

@@ -23,6 +23,17 @@ export interface InsightsFigures extends TallyFigures {
   fittedAt?: string;
   /** Whether this load had to fit the models first (they were missing or fitted on far fewer buyers). */
   refitted: boolean;
+  /** Why there are no model figures at all: the analytics plugin is switched off (with the host's reason) or absent. */
+  analyticsOff?: { reason: string };
+}
+
+/** The analytics plugin's state as the crm's plugin host reports it; undefined when it is active. */
+export function analyticsOff(crm: Crm): { reason: string } | undefined {
+  const status = crm.plugins.status().find((plugin) => plugin.id === 'analytics');
+  if (status?.state === 'active') return undefined;
+  return {
+    reason: status?.error ? `${status.error.phase}: ${status.error.message}` : (status?.state ?? 'not installed'),
+  };
 }
 
 export interface LoadInsightsOptions {
@@ -125,11 +136,13 @@ export async function loadInsights(crm: Crm, options: LoadInsightsOptions = {}):
   } while (cursor);
 
   onProgress?.({ phase: 'cohorts', done: 0, total: 1 });
+  const off = analyticsOff(crm);
   const cohorts = retentionByChannel(cohortCustomers, purchases, { period: 'quarter' });
   return {
     ...tally.figures(),
     cohorts,
     refitted: models.refitted,
+    ...(off ? { analyticsOff: off } : {}),
     ...(models.fittedAt ? { fittedAt: models.fittedAt } : {}),
   };
 }

@@ -24,6 +24,8 @@ export const insightsMessages = defineMessages({
     share: 'Share',
     noData: 'No customer has bought yet, so there is nothing to show.',
     noModel: 'The models could not be fitted to these purchases yet (too little data), so there is no prediction.',
+    analyticsOff: (reason: string) =>
+      `The analytics plugin is switched off (${reason}): no lifetime value, churn risk or RFM segment can be shown.`,
 
     rfmTitle: 'RFM segments',
     rfmIntro: 'Customers grouped by how recently, how often and how much they bought, scored against each other.',
@@ -122,6 +124,8 @@ export const insightsMessages = defineMessages({
     share: 'Pay',
     noData: 'Henüz alışveriş yapan müşteri yok, gösterilecek bir şey yok.',
     noModel: 'Modeller bu alışverişlere henüz uydurulamadı (veri az), bu yüzden tahmin yok.',
+    analyticsOff: (reason: string) =>
+      `Analiz eklentisi kapalı (${reason}): yaşam boyu değer, kayıp riski ve RFM segmenti gösterilemiyor.`,
 
     rfmTitle: 'RFM segmentleri',
     rfmIntro:
