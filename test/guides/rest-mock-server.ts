@@ -19,6 +19,7 @@ import {
   type StoredDocument,
 } from '@crmkit/core';
 import type {
+  ChangesBody,
   CountBody,
   ErrorBody,
   GetBody,
@@ -36,13 +37,19 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const ROUTE = /^\/tenants\/([^/]+)(?:\/(open|transaction)|\/collections\/([^/]+)\/(get|query|count|write))?$/;
+const ROUTE = /^\/tenants\/([^/]+)(?:\/(open|transaction|changes)|\/collections\/([^/]+)\/(get|query|count|write))?$/;
 
 export async function startMockServer(): Promise<MockServer> {
   const backend = memoryStorage();
   const definitions = new Map<string, Map<string, CollectionDefinition>>();
   let failures: { status: number; left: number } | undefined;
   let requests = 0;
+  /** Every committed write with a non-empty change list, in order; `seq` never repeats, even across removes. */
+  const feed: { seq: number; tenant: string; connection: string; changes: Change<StoredDocument>[] }[] = [];
+  let seq = 0;
+  const record = (tenant: string, connection: string, changes: Change<StoredDocument>[]) => {
+    if (changes.length) feed.push({ seq: ++seq, tenant, connection, changes });
+  };
 
   async function withConnection<R>(
     tenant: string,
@@ -75,15 +82,23 @@ export async function startMockServer(): Promise<MockServer> {
       const known = definitions.get(tenant) ?? new Map<string, CollectionDefinition>();
       for (const definition of (body as OpenBody).collections) known.set(definition.name, definition);
       definitions.set(tenant, known);
-      return [204];
+      return [200, { seq }];
+    }
+    if (action === 'changes') {
+      const { after, connection } = body as ChangesBody;
+      const batches = feed
+        .filter((entry) => entry.seq > after && entry.tenant === tenant && entry.connection !== connection)
+        .map((entry) => entry.changes);
+      return [200, { seq, batches }];
     }
     if (action === 'transaction') {
-      const { writes } = body as TransactionBody;
+      const { writes, connection: writer } = body as TransactionBody;
       const { changes } = await withConnection(tenant, (connection) =>
         connection.transaction((tx) => {
           for (const { collection, rows } of writes) tx.write(collection, rows);
         }),
       );
+      record(tenant, writer, changes);
       return [200, { changes }];
     }
     const name = decodeURIComponent(collectionName!);
@@ -100,7 +115,9 @@ export async function startMockServer(): Promise<MockServer> {
           return { results: await collection.bulkWrite((body as WriteBody).rows) };
       }
     });
-    return [200, collectionAction === 'write' ? { ...result, changes } : result];
+    if (collectionAction !== 'write') return [200, result];
+    record(tenant, (body as WriteBody).connection, changes);
+    return [200, { ...result, changes }];
   }
 
   function errorAnswer(error: unknown): [number, ErrorBody] {

@@ -127,4 +127,20 @@ describe('guide: the REST storage under createCrm', () => {
     expect((await again.customers.query()).items.map((customer) => customer.name)).to.deep.equal(['Ayşe Yılmaz Demir']);
     await again.close();
   });
+
+  it('another browser’s crm hears a save through the change feed, marked remote', async () => {
+    const tenant = 'kuyumcu-ankara';
+    const here = await createCrm({ storage: restStorage({ baseUrl: server.url, pollMs: 10 }), tenant });
+    const there = await createCrm({ storage: restStorage({ baseUrl: server.url, pollMs: 10 }), tenant });
+    const heard: string[] = [];
+    there.subscribe('customers', (changes) =>
+      heard.push(...changes.map((change) => `${change.op} ${(change.doc as { name: string }).name} ${change.remote}`)),
+    );
+    await here.customers.put({ name: 'Mehmet Öztürk', address: { city: 'Ankara' } });
+    const deadline = Date.now() + 2000;
+    while (!heard.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(heard).to.deep.equal(['put Mehmet Öztürk true']);
+    await here.close();
+    await there.close();
+  });
 });

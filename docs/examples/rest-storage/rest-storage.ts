@@ -24,7 +24,16 @@ import {
   type WriteRow,
 } from '@crmkit/core';
 import { errorFromNetwork, errorFromResponse } from './http-errors.js';
-import type { ErrorBody, GetResponse, TransactionBody, TransactionResponse, WriteBody, WriteResponse } from './wire.js';
+import type {
+  ChangesResponse,
+  ErrorBody,
+  GetResponse,
+  OpenResponse,
+  TransactionBody,
+  TransactionResponse,
+  WriteBody,
+  WriteResponse,
+} from './wire.js';
 
 // #region options
 export interface RestStorageOptions {
@@ -34,6 +43,8 @@ export interface RestStorageOptions {
   fetch?: typeof fetch;
   /** Extra headers for every request (an API key, a CSRF token…). */
   headers?: () => Record<string, string>;
+  /** How often a connection with listeners asks for others' changes. Default 2000 ms. */
+  pollMs?: number;
 }
 
 export function restStorage(options: RestStorageOptions): CrmStorage {
@@ -41,8 +52,10 @@ export function restStorage(options: RestStorageOptions): CrmStorage {
   return {
     kind: 'rest',
     async open({ tenant, collections }: StorageOpenOptions): Promise<StorageConnection> {
-      await http.call(`/tenants/${encodeURIComponent(tenant)}/open`, 'POST', { collections });
-      return new RestConnection(http, tenant, new Set(collections.map((definition) => definition.name)));
+      const path = `/tenants/${encodeURIComponent(tenant)}`;
+      const { seq } = await http.call<OpenResponse>(`${path}/open`, 'POST', { collections });
+      const names = new Set(collections.map((definition) => definition.name));
+      return new RestConnection(http, tenant, names, seq, options.pollMs ?? 2000);
     },
   };
 }
@@ -89,11 +102,16 @@ function parseJson(text: string): unknown {
 class RestConnection implements StorageConnection {
   private readonly listeners = new Set<ChangeListener>();
   private closed = false;
+  /** Sent with every write, so that the change feed leaves this connection's own writes out. */
+  readonly id = crypto.randomUUID();
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly http: Http,
     readonly tenant: string,
     private readonly names: ReadonlySet<string>,
+    private seq: number,
+    private readonly pollMs: number,
   ) {}
 
   get path(): string {
@@ -121,12 +139,12 @@ class RestConnection implements StorageConnection {
 
   // #region notify
   /** Tells this connection's listeners, once per committed write, what it changed; nothing when nothing did. */
-  notify(changes: readonly Change<StoredDocument>[]): void {
+  notify(changes: readonly Change<StoredDocument>[], remote = false): void {
     if (!changes.length || this.closed) return;
-    const local = changes.map((change) => ({ ...change, doc: change.doc ?? undefined, remote: false }));
+    const delivered = changes.map((change) => ({ ...change, doc: change.doc ?? undefined, remote }));
     for (const listener of this.listeners) {
       try {
-        listener(local);
+        listener(delivered);
       } catch (error) {
         // The write has committed; one listener's bug must not hide it from the others.
         queueMicrotask(() => {
@@ -136,6 +154,27 @@ class RestConnection implements StorageConnection {
     }
   }
   // #endregion notify
+
+  // #region feed
+  /** While someone listens, asks the server every `pollMs` for what other connections committed. */
+  private poll(): void {
+    if (this.timer !== undefined || this.closed || !this.listeners.size) return;
+    this.timer = setTimeout(() => {
+      const asked = { after: this.seq, connection: this.id };
+      this.request<ChangesResponse>('/changes', 'POST', asked)
+        .then(({ seq, batches }) => {
+          this.seq = seq;
+          for (const changes of batches) this.notify(changes, true);
+        })
+        // A poll that failed loses nothing: the next one asks from the same position.
+        .catch(() => undefined)
+        .finally(() => {
+          this.timer = undefined;
+          this.poll();
+        });
+    }, this.pollMs);
+  }
+  // #endregion feed
 
   // #region transaction
   async transaction<R>(fn: (tx: TransactionScope) => R | Promise<R>): Promise<R> {
@@ -159,7 +198,8 @@ class RestConnection implements StorageConnection {
     }
     if (writes.length) {
       // The server commits every row or none, and answers 409 (→ CrmConflictError) for a stale revision.
-      const { changes } = await this.request<TransactionResponse>('/transaction', 'POST', { writes });
+      const body: TransactionBody = { writes, connection: this.id };
+      const { changes } = await this.request<TransactionResponse>('/transaction', 'POST', body);
       this.notify(changes);
     }
     return result;
@@ -168,12 +208,14 @@ class RestConnection implements StorageConnection {
 
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
+    this.poll();
     return () => this.listeners.delete(listener);
   }
 
   close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
+    clearTimeout(this.timer);
     return Promise.resolve();
   }
 
@@ -219,7 +261,10 @@ class RestCollection<T extends StoredDocument> implements StorageCollection<T> {
 
   // #region bulkWrite
   async bulkWrite(rows: readonly WriteRow<T>[]): Promise<WriteResult<T>[]> {
-    const body: WriteBody = { rows: rows as readonly WriteRow<StoredDocument>[] as WriteRow<StoredDocument>[] };
+    const body: WriteBody = {
+      rows: rows as readonly WriteRow<StoredDocument>[] as WriteRow<StoredDocument>[],
+      connection: this.connection.id,
+    };
     const { results, changes } = await this.connection.request<WriteResponse>(`${this.path}/write`, 'POST', body);
     this.connection.notify(changes);
     // JSON dropped the `undefined` members; put them back so that results look like every other adapter's.
