@@ -112,7 +112,9 @@ export function repairJobsPlugin(): CrmPlugin {
         type: 'repairJob',
         schema: RepairJobSchema,
         label: MESSAGES['repairJob.label']!,
-        icon: '🔧',
+        // Hammer and pick, from the Miscellaneous Symbols block like the core types' icons: the wrench emoji
+        // (U+1F527) is missing from common text fonts and showed as an empty box in headless Chromium.
+        icon: '⚒',
         render: (activity, context) => renderRepairJob(activity.data, context),
       });
       ctx.i18n.add({

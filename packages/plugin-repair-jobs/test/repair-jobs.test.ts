@@ -107,6 +107,17 @@ describe('plugin-repair-jobs', () => {
     expect(crm.t('repairJob.status.ready', {}, 'tr')).to.equal('Teslime hazır');
   });
 
+  it('has a timeline icon from the symbol blocks that common text fonts cover, like the core types', async () => {
+    const crm = await createCrm({ plugins: [repairJobsPlugin()] });
+    const { icon } = crm.host.contributions.timelineTypes.find((t) => t.type === 'repairJob')!;
+    const points = [...icon].map((c) => c.codePointAt(0)!);
+    expect(points).to.have.length(1);
+    // Geometric Shapes, Miscellaneous Symbols and Dingbats (U+25A0–U+27BF): DejaVu and most system fonts have
+    // them; emoji planes (U+1F000 and up) need an emoji font that servers and headless browsers often lack.
+    expect(points[0]).to.be.within(0x25a0, 0x27bf);
+    await crm.close();
+  });
+
   it('gives each status its tone, also without the crm’s catalogue', () => {
     expect(REPAIR_JOB_TONES).to.deep.equal({
       received: 'neutral',
