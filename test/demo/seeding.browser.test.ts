@@ -116,6 +116,32 @@ describe('demo seeding (IndexedDB, Chromium)', function () {
     await check.close();
   });
 
+  it('seeds again when the size asked for differs from the stored demo', async () => {
+    const name = tenant();
+    await ensureDemoData({ tenant: name, size: 10, now: NOW });
+    const bigger = await ensureDemoData({ tenant: name, size: 25, now: NOW });
+    expect(bigger).to.include({ reused: false, customers: 25 });
+    expect(readSeedMarker(name)?.size).to.equal(25);
+  });
+
+  it('stops when aborted: the worker is ended, the promise rejects, and nothing is marked as done', async () => {
+    const name = tenant();
+    const stop = new AbortController();
+    const error = await ensureDemoData({
+      tenant: name,
+      size: 400,
+      now: NOW,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.phase === 'writing' && p.done > 0) stop.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).name).to.equal('AbortError');
+    expect(readSeedMarker(name)).to.equal(undefined);
+    const again = await ensureDemoData({ tenant: name, size: 30, now: NOW });
+    expect(again).to.include({ reused: false, customers: 30 });
+  });
+
   it('running out of quota rejects with CrmStorageError quota_exceeded and marks nothing as done', async function () {
     if (!buckets) this.skip();
     const bucket = `demo-quota-${Date.now().toString(36)}`;
