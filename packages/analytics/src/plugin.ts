@@ -304,6 +304,59 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
     await crm.customers.put({ ...customer, custom: { ...customer.custom, lastNpsScore: score, lastNpsAt: at } });
   }
 
+  /**
+   * Start-up: the purchase facts and the latest NPS answer of every customer, written where they drifted (purchases
+   * stored while the plugin was not installed, say). Returns the purchases for the first fit.
+   */
+  async function reconcile(crm: Crm): Promise<Transaction[]> {
+    const [customers, activities, responses] = await Promise.all([
+      crm.customers.all(),
+      crm.activities.all({ type: 'purchase' }) as Promise<PurchaseActivityLike[]>,
+      crm.npsResponses.all(),
+    ]);
+    const transactions = transactionsFromPurchases(activities, { currency });
+    const byCustomer = new Map<string, Transaction[]>();
+    for (const t of transactions) {
+      const id = String(t.customerId);
+      const list = byCustomer.get(id);
+      if (list) list.push(t);
+      else byCustomer.set(id, [t]);
+    }
+    const latestNps = new Map<string, { score: number; at: string }>();
+    for (const response of responses) {
+      const seen = latestNps.get(response.customerId);
+      if (!seen || response.at > seen.at)
+        latestNps.set(response.customerId, { score: response.score, at: response.at });
+    }
+    const changed: Customer[] = [];
+    for (const customer of customers) {
+      // Customers without purchase activities keep the facts they have (imported ones, say).
+      const own = byCustomer.get(customer.id);
+      const facts = own ? factsOf(own, currency) : undefined;
+      let next = !facts || sameFacts(customer, facts) ? customer : withFacts(customer, facts);
+      const nps = latestNps.get(customer.id);
+      if (nps && (next.custom.lastNpsAt !== nps.at || next.custom.lastNpsScore !== nps.score))
+        next = { ...next, custom: { ...next.custom, lastNpsScore: nps.score, lastNpsAt: nps.at } };
+      if (next !== customer) changed.push(next);
+    }
+    for (let i = 0; i < changed.length; i += 500) {
+      const batch = changed.slice(i, i + 500);
+      try {
+        await crm.customers.putMany(batch);
+      } catch (error) {
+        // The app wrote one of them since the read (the reconciliation now runs beside it): redo that batch one
+        // customer at a time from fresh reads, so the app's change is kept and the facts still land.
+        if ((error as { code?: string }).code !== 'conflict') throw error;
+        for (const customer of batch) {
+          await refreshCustomer(crm, customer.id);
+          const nps = latestNps.get(customer.id);
+          if (nps) await recordNps(crm, customer.id, nps.score, nps.at);
+        }
+      }
+    }
+    return transactions;
+  }
+
   return definePlugin<AnalyticsPlugin>({
     id: 'analytics',
     version: '0.1.0',
@@ -610,41 +663,13 @@ export function analyticsPlugin(options: AnalyticsPluginOptions = {}): Analytics
       crmRef = crm;
       const end = now();
       observedTo = end.toISOString();
-      const [customers, activities, responses] = await Promise.all([
-        crm.customers.all(),
-        crm.activities.all({ type: 'purchase' }) as Promise<PurchaseActivityLike[]>,
-        crm.npsResponses.all(),
-      ]);
-      const transactions = transactionsFromPurchases(activities, { currency });
-      // Purchase facts and the latest NPS answer of existing customers, written where they changed.
-      const byCustomer = new Map<string, Transaction[]>();
-      for (const t of transactions) {
-        const id = String(t.customerId);
-        const list = byCustomer.get(id);
-        if (list) list.push(t);
-        else byCustomer.set(id, [t]);
-      }
-      const latestNps = new Map<string, { score: number; at: string }>();
-      for (const response of responses) {
-        const seen = latestNps.get(response.customerId);
-        if (!seen || response.at > seen.at)
-          latestNps.set(response.customerId, { score: response.score, at: response.at });
-      }
-      const changed: Customer[] = [];
-      for (const customer of customers) {
-        // Customers without purchase activities keep the facts they have (imported ones, say).
-        const own = byCustomer.get(customer.id);
-        const facts = own ? factsOf(own, currency) : undefined;
-        let next = !facts || sameFacts(customer, facts) ? customer : withFacts(customer, facts);
-        const nps = latestNps.get(customer.id);
-        if (nps && (next.custom.lastNpsAt !== nps.at || next.custom.lastNpsScore !== nps.score))
-          next = { ...next, custom: { ...next.custom, lastNpsScore: nps.score, lastNpsAt: nps.at } };
-        if (next !== customer) changed.push(next);
-      }
-      for (let i = 0; i < changed.length; i += 500) await crm.customers.putMany(changed.slice(i, i + 500));
-      pending = fitFrom(transactions, end).then((fitted) => install(crm, fitted));
+      // Reading every purchase of a large customer base takes seconds, longer than core lets `init` take
+      // (`limits.hookTimeoutMs`): the reconciliation runs with the fit, in the background, unless asked to wait.
+      pending = reconcile(crm).then((transactions) =>
+        fitFrom(transactions, end).then((fitted) => install(crm, fitted)),
+      );
       if (options.waitForFit) await pending;
-      // A background fit that fails leaves the metrics without model values; ready() reports why.
+      // A background start that fails leaves the metrics without model values; ready() reports why.
       else pending.catch(() => undefined);
     },
   });
