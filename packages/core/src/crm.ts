@@ -69,6 +69,16 @@ export interface CustomerExport {
   tickets: CrmDocuments['tickets'][];
 }
 
+/** How `crm.transaction` treats the plugins' observers. */
+export interface TransactionOptions {
+  /**
+   * Run the plugins' `after` hooks for each written document once all are committed (default true), as `put` and
+   * `putMany` do. `false` is for bulk imports whose documents already carry what the observers would derive (a
+   * migration, a seeded data set): validation and `before` hooks still run; only the observers are skipped.
+   */
+  afterHooks?: boolean;
+}
+
 /** Gathers writes to several collections; `crm.transaction` commits them all or none. */
 export interface CrmBatch {
   put<C extends Exclude<CollectionName, 'audit'>>(collection: C, input: CrmInputs[C]): Promise<CrmDocuments[C]>;
@@ -233,9 +243,13 @@ export class Crm {
 
   /**
    * Writes to several collections at once: every input is validated and checked by hooks first; then all are
-   * committed together or, on any conflict, none. `fn` must only gather (`batch.put`).
+   * committed together or, on any conflict, none. `fn` must only gather (`batch.put`). Then the plugins' `after`
+   * hooks observe each document, as after `put` (unless `options.afterHooks` is false).
    */
-  async transaction(fn: (batch: CrmBatch) => Promise<void> | void): Promise<StoredDocument[]> {
+  async transaction(
+    fn: (batch: CrmBatch) => Promise<void> | void,
+    options: TransactionOptions = {},
+  ): Promise<StoredDocument[]> {
     const rows: Array<{ collection: CollectionName; row: Awaited<ReturnType<Repository<CollectionName>['prepare']>> }> =
       [];
     const issues: CrmIssue[] = [];
@@ -260,6 +274,9 @@ export class Crm {
     await this.requireConnection().transaction((tx) => {
       for (const { collection, row } of rows) tx.write(collection, [row]);
     });
+    if (options.afterHooks !== false) {
+      for (const { collection, row } of rows) await this.collection(collection).afterWrite('put', row.doc);
+    }
     return rows.map(({ row }) => row.doc);
   }
 

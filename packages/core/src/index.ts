@@ -11,6 +11,7 @@ export {
   Crm,
   type CreateCrmOptions,
   type CrmBatch,
+  type TransactionOptions,
   type CustomerExport,
   type ChangeCallback,
 } from './crm.js';

@@ -244,7 +244,8 @@ export class Repository<C extends CollectionName> {
     }
   }
 
-  protected async afterWrite(op: 'put' | 'delete', doc: CrmDocuments[C]): Promise<void> {
+  /** Runs the plugins' `after` hooks for a committed write (also for the rows of `crm.transaction`). */
+  async afterWrite(op: 'put' | 'delete', doc: CrmDocuments[C]): Promise<void> {
     const { host } = this.services;
     for (const entry of host.active(host.contributions.afterHooks)) {
       if (entry.collection !== '*' && entry.collection !== this.name) continue;

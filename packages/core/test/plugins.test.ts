@@ -226,6 +226,33 @@ describe('plugins', () => {
     expect(reported).to.have.length(1);
   });
 
+  it('runs the after hooks for each document of a transaction once all are committed, unless told not to', async () => {
+    const seen: string[] = [];
+    const observer = plugin('observer', (ctx) => {
+      ctx.hooks.after('*', async (event) => {
+        // Both documents are stored before the first observer runs: it may read the other one.
+        const stored = await event.crm.customers.count();
+        seen.push(`${event.collection}:${event.op}:${stored.count}`);
+      });
+    });
+    const crm = await createCrm({ plugins: [observer] });
+    await crm.transaction(async (batch) => {
+      await batch.put('customers', john);
+      await batch.put('customers', { ...john, name: 'Jane Smith' });
+    });
+    expect(seen).to.deep.equal(['customers:put:2', 'customers:put:2']);
+
+    seen.length = 0;
+    await crm.transaction(
+      async (batch) => {
+        await batch.put('customers', { ...john, name: 'Imported' });
+      },
+      { afterHooks: false },
+    );
+    expect(seen).to.deep.equal([]);
+    expect((await crm.customers.count()).count).to.equal(3);
+  });
+
   it('refuses the write when a fail-closed hook throws or times out', async () => {
     const compliance = plugin('compliance', (ctx) =>
       ctx.hooks.before('customers', () => new Promise(() => {}), { failClosed: true }),
