@@ -4,8 +4,7 @@
  * timeline type). Not `@crmkit/components`, so it runs where there is no DOM.
  *
  * The analytics plugin's `after` hooks would recompute a customer for each purchase written; `writeDemoData`
- * writes through `crm.transaction`, which runs no `after` hooks, and the generator sets the facts those hooks
- * keep. Its `init` finds an empty database (the seed starts from a deleted one) and has nothing to fit.
+ * writes through `crm.transaction` with `afterHooks: false`, and the generator sets the facts those hooks keep. Its `init` finds an empty database (the seed starts from a deleted one) and has nothing to fit.
  *
  * The database is the page's: storages create stores and indexes from the core's collection list (decision
  * 0041), which plugins do not change, so both crms want the same layout and neither upgrades it.

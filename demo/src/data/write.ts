@@ -2,9 +2,10 @@
  * Writes the generated customer base into a crm, a chunk of customers per `crm.transaction`: each chunk is
  * whole (a customer never lands without their history) and few, large transactions keep IndexedDB fast.
  *
- * `crm.transaction` validates every document with the crm's schemas and runs `before` hooks, but not `after`
- * hooks: the analytics plugin's purchase hook would otherwise re-read and rewrite the customer once per
- * purchase. The generator already sets `customer.lifecycle` and `custom.lastNps*` the way that hook would.
+ * `crm.transaction` validates every document with the crm's schemas and runs `before` hooks; its `after` hooks are
+ * turned off (`afterHooks: false`, the option for bulk imports): the analytics plugin's purchase hook would
+ * otherwise re-read and rewrite the customer once per purchase. The generator already sets `customer.lifecycle`
+ * and `custom.lastNps*` the way that hook would.
  */
 import type { Crm } from '@crmkit/core';
 import { demoDataPlan, generateDemoData, type DemoCustomerData, type DemoDataOptions } from './generator.js';
@@ -63,18 +64,21 @@ export async function writeDemoData(crm: Crm, options: WriteDemoDataOptions = {}
         chunk.push(next.value);
       }
       const before = previous;
-      const writing = crm.transaction(async (batch) => {
-        for (const data of chunk) {
-          await batch.put('customers', data.customer);
-          for (const doc of data.consents) await batch.put('consents', doc);
-          for (const doc of data.activities) await batch.put('activities', doc);
-          for (const doc of data.salesDocuments) await batch.put('salesDocuments', doc);
-          for (const doc of data.npsResponses) await batch.put('npsResponses', doc);
-          for (const doc of data.tickets) await batch.put('tickets', doc);
-        }
-        await before;
-        options.signal?.throwIfAborted();
-      });
+      const writing = crm.transaction(
+        async (batch) => {
+          for (const data of chunk) {
+            await batch.put('customers', data.customer);
+            for (const doc of data.consents) await batch.put('consents', doc);
+            for (const doc of data.activities) await batch.put('activities', doc);
+            for (const doc of data.salesDocuments) await batch.put('salesDocuments', doc);
+            for (const doc of data.npsResponses) await batch.put('npsResponses', doc);
+            for (const doc of data.tickets) await batch.put('tickets', doc);
+          }
+          await before;
+          options.signal?.throwIfAborted();
+        },
+        { afterHooks: false },
+      );
       previous = writing.then(() => {
         for (const data of chunk) add(counts, data);
         report('writing', counts.customers);
