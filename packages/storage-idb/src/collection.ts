@@ -16,7 +16,7 @@ import { toKeyRange } from './key-ranges.js';
 import { choosePlan } from './plan.js';
 import type { WhereSource } from './plan.js';
 import { readByIds } from './read-by-id.js';
-import { isIndexOrder, readAll, readInIndexOrder, readWhere, readWithCursor } from './scan.js';
+import { isIndexOrder, readAll, readInIndexOrder, readPoint, readWhere, readWithCursor } from './scan.js';
 import type { KeyedSource } from './scan.js';
 import { validateRows } from './write.js';
 
@@ -49,15 +49,16 @@ export class IdbCollection<T extends StoredDocument> implements StorageCollectio
     // As `pageOf` reads it: an empty cursor is no cursor.
     const position = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
     const { where } = query;
-    return this.connection.read(this.name, async ({ store, specs, stats: readStats }) => {
+    return this.connection.read(this.name, async ({ store, raw, specs, stats: readStats }) => {
       const stats = await readStats();
       const plan = await choosePlan(specs, stats, where, sort, position, need, (source) => ({
         matching: () => countSpans(store, source),
         total: () => store.count(),
       }));
-      const request = { store, where, sort, position, need };
+      const request = { store, raw, where, sort, position, need };
       let candidates: StoredDocument[];
       if (plan === 'empty') candidates = [];
+      else if (plan.kind === 'point') candidates = await readPoint(request, plan.source);
       else if (plan.kind === 'ordered') {
         candidates = isIndexOrder(plan.source, sort)
           ? await readInIndexOrder(request, plan.source)

@@ -29,8 +29,17 @@ export interface WhereSource {
   exact: boolean;
 }
 
+/** Documents whose single-field index key is `value`: IndexedDB keeps them in primary key order, the id order. */
+export interface PointSource {
+  index: IndexSpec;
+  value: Scalar;
+}
+
 export type Plan =
-  { kind: 'ordered'; source: OrderedSource } | { kind: 'where'; source: WhereSource } | { kind: 'scan' };
+  | { kind: 'point'; source: PointSource }
+  | { kind: 'ordered'; source: OrderedSource }
+  | { kind: 'where'; source: WhereSource }
+  | { kind: 'scan' };
 
 type Sort = readonly Required<SortKey>[];
 
@@ -86,6 +95,29 @@ export function whereSource(specs: readonly IndexSpec[], where: Where | undefine
   return undefined;
 }
 
+/**
+ * For a query in id order (the default sort): the first `where` entry that is one point of a single-field index.
+ * Its index entries come in id order and hold every match, so it pages by seeking, with no estimate at all, and
+ * reads no more documents than the primary key or a where source would.
+ */
+export function pointSource(
+  specs: readonly IndexSpec[],
+  where: Where | undefined,
+  sort: Sort,
+): PointSource | undefined {
+  if (sort.length !== 1 || sort[0]!.field !== 'id' || sort[0]!.direction !== 'asc' || where?.id !== undefined) {
+    return undefined;
+  }
+  for (const [field, condition] of Object.entries(where ?? {})) {
+    const index = specs.find((spec) => spec.fields.length === 1 && spec.fields[0] === field);
+    const spans = index && translateCondition(condition)?.spans;
+    const span = spans?.length === 1 ? spans[0] : undefined;
+    if (index && span && !span.lowerOpen && isScalar(span.lower) && span.lower === span.upper)
+      return { index, value: span.lower };
+  }
+  return undefined;
+}
+
 /** Narrows an ordered source to what lies at or after a cursor's position in the sort's direction. */
 export function fromPosition(source: OrderedSource, sort: Sort, position: unknown): OrderedSource | undefined {
   const edge = position as Scalar;
@@ -117,6 +149,8 @@ export async function choosePlan(
   need: number,
   estimates: (source: WhereSource) => PlanEstimates,
 ): Promise<Plan | 'empty'> {
+  const point = pointSource(specs, where, sort);
+  if (point) return { kind: 'point', source: point };
   let ordered = orderedSource(specs, stats, where, sort);
   if (ordered === 'empty') return 'empty';
   if (ordered && position) {

@@ -5,9 +5,10 @@
  */
 import { compareByKeys, compareValues, getPath, makeComparator, matchesWhere, sortValues } from '@crmkit/core';
 import type { SortKey, StoredDocument, Where } from '@crmkit/core';
+import { walkIndex } from './cursor-walk.js';
 import { UNBOUNDED, intersect, toKeyRange } from './key-ranges.js';
 import type { Bounds, Scalar } from './key-ranges.js';
-import type { OrderedSource, WhereSource } from './plan.js';
+import type { OrderedSource, PointSource, WhereSource } from './plan.js';
 import type { IndexSpec } from './schema.js';
 
 interface Cursor {
@@ -29,6 +30,8 @@ type Sort = readonly Required<SortKey>[];
 
 export interface ScanRequest {
   store: KeyedSource;
+  /** The same store unwrapped, for cursors that seek. */
+  raw: IDBObjectStore;
   where: Where | undefined;
   sort: Sort;
   /** The sort values of the cursor's position, when the query has a cursor. */
@@ -52,11 +55,11 @@ export function isIndexOrder(source: OrderedSource, sort: Sort): boolean {
 
 /**
  * Keyset paging with `getAll`, for a source whose order is the query's: after a position `(value, id)`, the rest
- * of the tie group comes from the index's primary keys for that value, and the remainder from a range that starts
- * past the value. Chunks grow when a filter outside the index throws documents away.
+ * of the tie group comes from a cursor that seeks to the position in the index, and the remainder from a range
+ * that starts past the value. Chunks grow when a filter outside the index throws documents away.
  */
 export async function readInIndexOrder(request: ScanRequest, source: OrderedSource): Promise<StoredDocument[]> {
-  const { store, where, need } = request;
+  const { store, raw, where, need } = request;
   const target = targetOf(store, source.index);
   const byId = source.field === 'id';
   const served = new Set([source.field, ...(source.index?.fields ?? [])]);
@@ -76,10 +79,12 @@ export async function readInIndexOrder(request: ScanRequest, source: OrderedSour
         { lower: after.value, lowerOpen: false, upper: after.value, upperOpen: false },
         source.prefix,
       );
-      const ids = (await target.getAllKeys(tie)) as string[];
-      const later = ids.filter((id) => id > after!.id).slice(0, chunk);
-      const docs = await Promise.all(later.map((id) => store.get(id)));
-      for (const doc of docs) if (doc) batch.push(doc);
+      const limit = chunk;
+      await walkIndex(raw.index(source.index!.name), {
+        range: tie,
+        after: { key: source.prefix.length ? [...source.prefix, after.value] : after.value, primaryKey: after.id },
+        visit: (doc) => batch.push(doc) < limit,
+      });
       rest = intersect(source.bounds, { lower: after.value, lowerOpen: true, upperOpen: false });
     }
     if (rest && batch.length < chunk)
@@ -90,6 +95,22 @@ export async function readInIndexOrder(request: ScanRequest, source: OrderedSour
     after = { value: byId ? last.id : keyValue(last, source.field), id: last.id };
     chunk = Math.min(chunk * 2, MAX_CHUNK);
   }
+}
+
+/**
+ * The documents at one point of a single-field index, in id order, from the position's id on: a cursor that
+ * seeks to `(value, id)` and stops once `need` documents matched the rest of the where.
+ */
+export async function readPoint(request: ScanRequest, source: PointSource): Promise<StoredDocument[]> {
+  const { raw, where, position, need } = request;
+  const found: StoredDocument[] = [];
+  const id = position?.[position.length - 1];
+  await walkIndex(raw.index(source.index.name), {
+    range: IDBKeyRange.only(source.value),
+    ...(typeof id === 'string' ? { after: { key: source.value, primaryKey: id } } : {}),
+    visit: (doc) => !matchesWhere(doc, where) || found.push(doc) < need,
+  });
+  return found;
 }
 
 /**
