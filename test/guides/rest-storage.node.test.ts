@@ -134,7 +134,11 @@ describe('guide: the REST storage under createCrm', () => {
     const there = await createCrm({ storage: restStorage({ baseUrl: server.url, pollMs: 10 }), tenant });
     const heard: string[] = [];
     there.subscribe('customers', (changes) =>
-      heard.push(...changes.map((change) => `${change.op} ${(change.doc as { name?: string } | undefined)?.name} ${change.remote}`)),
+      heard.push(
+        ...changes.map(
+          (change) => `${change.op} ${(change.doc as { name?: string } | undefined)?.name} ${change.remote}`,
+        ),
+      ),
     );
     await here.customers.put({ name: 'Mehmet Öztürk', address: { city: 'Ankara' } });
     const deadline = Date.now() + 2000;
