@@ -12,10 +12,12 @@ import { CrmErrorEvent } from '../shared/events.js';
 import { renderEmpty, renderError, renderLoading, stateStyles } from '../shared/states.js';
 import { controls, tokens } from '../shared/tokens.styles.js';
 import { COMPOSER_FIELDS, composerFieldFor, composerInput, type ComposerField } from './composer-fields.js';
+import { readFeedScrollPosition } from './feed-scroll-position.js';
 import { entryOf } from './item-views.js';
 import { buildRows, compareEntries, isPending, matches } from './rows.js';
 import { CrmActivityBeforeCreateEvent, CrmActivityCreateEvent, CrmTimelineItemOpenEvent } from './timeline.events.js';
 import { timelineStyles } from './timeline.styles.js';
+import { FeedTopHold } from './top-hold.js';
 import { COMPOSER_TYPES, type ComposerType, type TimelineEntry, type TimelineRow } from './timeline.types.js';
 
 /** Activities per page read from the storage: what a first render costs, whatever the history's length. */
@@ -107,6 +109,7 @@ export class CrmTimeline extends CrmElement {
     (crm) => this.follow(crm),
   );
   private rowsCache: { key: unknown[]; rows: TimelineRow[] } | undefined;
+  private readonly topHold = new FeedTopHold();
 
   private readonly loader = new Task(this, {
     task: async ([crm, id]) => {
@@ -146,6 +149,21 @@ export class CrmTimeline extends CrmElement {
     this.viewsLang = this.i18n.lang;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Connecting again makes the virtualiser's scroller controller again.
+    if (this.hasUpdated) readFeedScrollPosition(this.feedElement());
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    readFeedScrollPosition(this.feedElement());
+  }
+
+  private feedElement(): VirtualizerHostElement | null {
+    return this.renderRoot.querySelector<VirtualizerHostElement>('[part="feed"]');
+  }
+
   protected override firstUpdated(): void {
     void this.loader.taskComplete.catch((error: unknown) => {
       if (!(error instanceof CrmNotFoundError)) this.dispatchEvent(new CrmErrorEvent(error));
@@ -179,7 +197,9 @@ export class CrmTimeline extends CrmElement {
         if (!this.cursor || !last || compareEntries(entry, last) <= 0)
           this.entries = [...this.entries, entry].sort(compareEntries);
       }
-      if (touched) this.rowsCache = undefined;
+      if (!touched) return;
+      this.rowsCache = undefined;
+      this.topHold.arm(this.feedElement());
     });
     const offPlugins = crm.events.on('plugin-error', () => this.generation++);
     return () => {
@@ -372,12 +392,16 @@ export class CrmTimeline extends CrmElement {
       aria-busy=${this.loadingMore ? 'true' : 'false'}
       aria-label=${this.i18n.t('timeline.feed', { name: this.customerName })}
       @keydown=${this.onFeedKey}
+      @wheel=${{ handleEvent: this.topHold.release, passive: true }}
+      @touchstart=${{ handleEvent: this.topHold.release, passive: true }}
+      @pointerdown=${this.topHold.release}
       @rangeChanged=${(event: RangeChangedEvent) => {
         if (event.last >= rows.length - PREFETCH) void this.loadMore();
       }}
       @scroll=${(event: Event) => {
         // Also from the scroll position itself: range events wait for a frame, which background tabs do not get.
         const feed = event.currentTarget as HTMLElement;
+        if (this.topHold.restore(feed)) return;
         if (feed.scrollTop + 2 * feed.clientHeight >= feed.scrollHeight) void this.loadMore();
       }}
     >
@@ -478,6 +502,7 @@ export class CrmTimeline extends CrmElement {
 
   /** The feed pattern: Page Down / Page Up move between items, scrolling unrendered ones into view first. */
   private onFeedKey = (event: KeyboardEvent): void => {
+    this.topHold.release();
     if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
     const article = event
       .composedPath()
@@ -495,7 +520,7 @@ export class CrmTimeline extends CrmElement {
   };
 
   private async focusRow(index: number, id: string): Promise<void> {
-    const feed = this.renderRoot.querySelector<VirtualizerHostElement>('[part="feed"]');
+    const feed = this.feedElement();
     const find = () => this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`);
     let element = find();
     if (!element && feed?.[virtualizerRef]) {
