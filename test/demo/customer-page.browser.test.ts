@@ -182,7 +182,8 @@ function $$<T extends Element = HTMLElement>(element: Element, selector: string)
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+// Generous: `npm test` runs two browser sessions at once beside other work, and a busy machine renders late.
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
