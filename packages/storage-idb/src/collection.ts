@@ -13,6 +13,7 @@ import type {
 import type { IdbConnection } from './connection.js';
 import { countMatching } from './count.js';
 import { toKeyRange } from './key-ranges.js';
+import type { Edge } from './key-ranges.js';
 import { choosePlan } from './plan.js';
 import type { WhereSource } from './plan.js';
 import { readByIds } from './read-by-id.js';
@@ -51,9 +52,12 @@ export class IdbCollection<T extends StoredDocument> implements StorageCollectio
     const { where } = query;
     return this.connection.read(this.name, async ({ store, raw, specs, stats: readStats }) => {
       const stats = await readStats();
+      const estimate = (key: string, compute: () => Promise<number>) =>
+        this.connection.estimate(this.name, key, compute);
       const plan = await choosePlan(specs, stats, where, sort, position, need, (source) => ({
-        matching: () => countSpans(store, source),
-        total: () => store.count(),
+        matching: () => estimate(spansKey(source), () => countSpans(store, source)),
+        total: () =>
+          stats.documents !== undefined ? Promise.resolve(stats.documents) : estimate('', () => store.count()),
       }));
       const request = { store, raw, where, sort, position, need };
       let candidates: StoredDocument[];
@@ -91,6 +95,22 @@ export class IdbCollection<T extends StoredDocument> implements StorageCollectio
     );
     return results as WriteResult<T>[];
   }
+}
+
+/** The where source's index and spans as text; the string end is the only edge that is not a scalar. */
+function spansKey(source: WhereSource): string {
+  const edge = (value: Edge | undefined) =>
+    value === undefined
+      ? ''
+      : typeof value === 'number'
+        ? `n${value}`
+        : typeof value === 'string'
+          ? `s${value}`
+          : 'end';
+  const spans = source.spans.map(
+    (span) => `${span.lowerOpen ? '(' : '['}${edge(span.lower)}\u0000${edge(span.upper)}${span.upperOpen ? ')' : ']'}`,
+  );
+  return `${source.index?.name ?? 'id'}\u0000${spans.join('\u0001')}`;
 }
 
 async function countSpans(store: KeyedSource, source: WhereSource): Promise<number> {

@@ -32,11 +32,17 @@ export interface ReadScope {
   stats: () => Promise<IndexStats>;
 }
 
+/** Estimates kept at most; more distinct where values than this start the cache afresh. */
+const MAX_ESTIMATES = 256;
+
 export class IdbConnection implements StorageConnection {
   private readonly listeners = new Set<ChangeListener>();
   private readonly channel: ChangeChannel;
   private readonly raw: IDBDatabase;
   private closedReason: ClosedReason | undefined;
+  /** Bumped by every change to a collection, here or in another tab: the estimates made before it are stale. */
+  private readonly generations = new Map<string, number>();
+  private readonly estimates = new Map<string, { generation: number; value: number }>();
 
   constructor(
     readonly tenant: string,
@@ -91,6 +97,22 @@ export class IdbConnection implements StorageConnection {
     }
   }
 
+  /**
+   * A count that only steers a query plan, computed once per collection state: paging through a collection
+   * re-plans every page, and counting an index walks every entry in range. A stale value is never wrong, only
+   * possibly a slower plan, so it is kept until the collection changes.
+   */
+  async estimate(collection: string, key: string, compute: () => Promise<number>): Promise<number> {
+    const generation = this.generations.get(collection) ?? 0;
+    const cacheKey = `${collection}\u0000${key}`;
+    const cached = this.estimates.get(cacheKey);
+    if (cached?.generation === generation) return cached.value;
+    const value = await compute();
+    if (this.estimates.size >= MAX_ESTIMATES) this.estimates.clear();
+    this.estimates.set(cacheKey, { generation, value });
+    return value;
+  }
+
   async commit(pending: readonly PendingWrite[], allOrNothing: boolean): Promise<WriteResult<StoredDocument>[]> {
     this.assertOpen();
     if (!pending.length) return [];
@@ -139,6 +161,9 @@ export class IdbConnection implements StorageConnection {
 
   private deliver(changes: readonly Change<StoredDocument>[]): void {
     if (!changes.length) return;
+    for (const collection of new Set(changes.map((change) => change.collection))) {
+      this.generations.set(collection, (this.generations.get(collection) ?? 0) + 1);
+    }
     for (const listener of this.listeners) {
       try {
         listener(changes);

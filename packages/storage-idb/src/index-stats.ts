@@ -6,6 +6,8 @@
  *   so an index yields the query's order for *every* document only while this is 0.
  * - `arrays`: documents whose (single) indexed field is an array. A multiEntry index then holds such a document
  *   once per element, so `IDBIndex.count` over a range can count it twice; only while this is 0 is it exact.
+ * - `documents`: how many documents the store holds, so that a query plan's estimate does not count the store
+ *   (`IDBObjectStore.count` walks every record). Absent in records written before it existed.
  */
 import type { StoredDocument } from '@crmkit/core';
 import { isScalar } from './key-ranges.js';
@@ -14,6 +16,7 @@ import type { IndexSpec } from './schema.js';
 export interface IndexStats {
   irregular: Record<string, number>;
   arrays: Record<string, number>;
+  documents?: number;
 }
 
 export const statsKey = (store: string): string => `stats:${store}`;
@@ -51,6 +54,7 @@ export function computeStats(docs: readonly StoredDocument[], specs: readonly In
     stats.irregular[spec.name] = 0;
     stats.arrays[spec.name] = 0;
   }
+  stats.documents = 0;
   for (const doc of docs) applyDelta(stats, specs, undefined, doc);
   return stats;
 }
@@ -62,6 +66,7 @@ export function applyDelta(
   before: StoredDocument | undefined,
   after: StoredDocument | undefined,
 ): void {
+  if (stats.documents !== undefined) stats.documents += (after ? 1 : 0) - (before ? 1 : 0);
   for (const spec of specs) {
     const kind = after ? classify(after, spec) : 0;
     const was = before ? classify(before, spec) : 0;

@@ -96,26 +96,23 @@ export function whereSource(specs: readonly IndexSpec[], where: Where | undefine
 }
 
 /**
- * For a query in id order (the default sort): the first `where` entry that is one point of a single-field index.
- * Its index entries come in id order and hold every match, so it pages by seeking, with no estimate at all, and
- * reads no more documents than the primary key or a where source would.
+ * For a query in id order (the default sort): the `where` entries that are one point of a single-field index.
+ * Such an index's entries at the point come in id order and hold every match, so it pages by seeking, and reads
+ * no more documents than the primary key or a where source would.
  */
-export function pointSource(
-  specs: readonly IndexSpec[],
-  where: Where | undefined,
-  sort: Sort,
-): PointSource | undefined {
+export function pointSources(specs: readonly IndexSpec[], where: Where | undefined, sort: Sort): PointSource[] {
   if (sort.length !== 1 || sort[0]!.field !== 'id' || sort[0]!.direction !== 'asc' || where?.id !== undefined) {
-    return undefined;
+    return [];
   }
+  const points: PointSource[] = [];
   for (const [field, condition] of Object.entries(where ?? {})) {
     const index = specs.find((spec) => spec.fields.length === 1 && spec.fields[0] === field);
     const spans = index && translateCondition(condition)?.spans;
     const span = spans?.length === 1 ? spans[0] : undefined;
     if (index && span && !span.lowerOpen && isScalar(span.lower) && span.lower === span.upper)
-      return { index, value: span.lower };
+      points.push({ index, value: span.lower });
   }
-  return undefined;
+  return points;
 }
 
 /** Narrows an ordered source to what lies at or after a cursor's position in the sort's direction. */
@@ -137,8 +134,9 @@ export interface PlanEstimates {
 
 /**
  * An ordered source reads about `need × total / matching` documents to fill a page when the rest of the where
- * is filtered afterwards; a where source reads `matching` and sorts them. Both are estimated with index counts
- * (a few milliseconds) only when both plans are possible.
+ * is filtered afterwards; a where source reads `matching` and sorts them. Both are estimated only when both plans
+ * are possible, and the estimates are kept until the collection changes (see `IdbConnection.estimate`), so that
+ * paging does not count the index again for every page.
  */
 export async function choosePlan(
   specs: readonly IndexSpec[],
@@ -149,8 +147,23 @@ export async function choosePlan(
   need: number,
   estimates: (source: WhereSource) => PlanEstimates,
 ): Promise<Plan | 'empty'> {
-  const point = pointSource(specs, where, sort);
-  if (point) return { kind: 'point', source: point };
+  const points = pointSources(specs, where, sort);
+  if (points.length === 1) return { kind: 'point', source: points[0]! };
+  if (points.length > 1) {
+    // Several indexed equalities (a type and a customer): walk the one with the fewest entries.
+    const sizes = await Promise.all(
+      points.map((point) =>
+        estimates({
+          index: point.index,
+          field: point.index.fields[0]!,
+          spans: [{ lower: point.value, lowerOpen: false, upper: point.value, upperOpen: false }],
+          exact: true,
+        }).matching(),
+      ),
+    );
+    const smallest = sizes.indexOf(Math.min(...sizes));
+    return { kind: 'point', source: points[smallest]! };
+  }
   let ordered = orderedSource(specs, stats, where, sort);
   if (ordered === 'empty') return 'empty';
   if (ordered && position) {

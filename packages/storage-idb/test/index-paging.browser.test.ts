@@ -6,7 +6,10 @@
 import { memoryStorage } from '@crmkit/core';
 import type { CollectionDefinition, Query, StorageCollection, StoredDocument, WriteRow } from '@crmkit/core';
 import { expect } from 'chai';
-import { cleanUp, openTenant, spyOnReads, uniqueTenant } from './helpers.js';
+import { statsKey } from '../src/index-stats.js';
+import type { IndexStats } from '../src/index-stats.js';
+import { META_STORE } from '../src/schema.js';
+import { PREFIX, cleanUp, openTenant, spyOnReads, uniqueTenant } from './helpers.js';
 
 interface Row extends StoredDocument {
   type: string;
@@ -69,11 +72,12 @@ describe('paging an index query with large tie groups', function () {
   after(cleanUp);
 
   let pair: Pair;
+  let tenant: string;
   const docs = Array.from({ length: 6_000 }, (_, i) => row(i));
 
   beforeEach(async () => {
     pair = {
-      idb: (await openTenant(uniqueTenant('paging'), ROWS)).collection<Row>('rows'),
+      idb: (await openTenant((tenant = uniqueTenant('paging')), ROWS)).collection<Row>('rows'),
       memory: (await memoryStorage().open({ tenant: 'paging', collections: ROWS })).collection<Row>('rows'),
     };
     await Promise.all([pair.idb.bulkWrite(put(docs)), pair.memory.bulkWrite(put(docs))]);
@@ -151,6 +155,37 @@ describe('paging an index query with large tie groups', function () {
       expect(spy.calls.map((call) => call.method)).to.not.include('getAllKeys');
     } finally {
       spy.restore();
+    }
+  });
+
+  it('keeps the number of documents in the statistics exact through puts, deletes and conflicts', async () => {
+    await pageBoth(pair, { where: { type: 'purchase' }, limit: 500 }, churn);
+    // A put that conflicts if docs[0] is still stored (or creates it again), then an update.
+    const rows: WriteRow<Row>[] = [
+      { op: 'put', doc: docs[0]!, expectedRev: null },
+      { op: 'put', doc: { ...docs[0]!, rev: '2' }, expectedRev: '1' },
+    ];
+    await Promise.all([pair.idb.bulkWrite(rows), pair.memory.bulkWrite(rows)]);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`${PREFIX}:${tenant}`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    try {
+      const tx = db.transaction([META_STORE, 'rows']);
+      const request = (store: string, read: (store: IDBObjectStore) => IDBRequest) =>
+        new Promise<unknown>(
+          (resolve) =>
+            (read(tx.objectStore(store)).onsuccess = (event) => resolve((event.target as IDBRequest).result)),
+        );
+      const [stats, count] = await Promise.all([
+        request(META_STORE, (store) => store.get(statsKey('rows'))),
+        request('rows', (store) => store.count()),
+      ]);
+      expect((stats as IndexStats).documents).to.equal(count);
+      expect(count).to.equal((await pair.memory.count()).count);
+    } finally {
+      db.close();
     }
   });
 });

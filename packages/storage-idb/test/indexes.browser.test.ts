@@ -106,6 +106,25 @@ describe('indexes', function () {
     expect(spy.cursorSteps()).to.be.lessThan(10);
   });
 
+  it('estimates a plan once per collection state: later pages count nothing, a write counts again', async () => {
+    const customers = db.collection('customers');
+    const query = { where: { 'address.city': 'Bursa' }, sort: [{ field: 'name' }], limit: 20 };
+    const counts = (calls: readonly ReadCall[]) => calls.filter((call) => call.method === 'count');
+    spy = spyOnReads();
+    const first = await customers.query(query);
+    // The store's size comes from the statistics record; only the where's index is counted.
+    expect(counts(spy.calls)).to.deep.equal([{ on: 'index:address.city', method: 'count' }]);
+    spy.calls.length = 0;
+    const second = await customers.query({ ...query, cursor: first.nextCursor! });
+    expect(second.items).to.have.length(20);
+    expect(counts(spy.calls)).to.deep.equal([]);
+    const stored = await customers.get(first.items[0]!.id);
+    await customers.bulkWrite([{ op: 'put', doc: { ...stored!, rev: '2-x' }, expectedRev: stored!.rev }]);
+    spy.calls.length = 0;
+    await customers.query(query);
+    expect(counts(spy.calls)).to.deep.equal([{ on: 'index:address.city', method: 'count' }]);
+  });
+
   it('counts with index counts when the where is one indexed entry', async () => {
     spy = spyOnReads();
     const { count, exact } = await db.collection('customers').count({ 'address.city': 'Ankara' });
