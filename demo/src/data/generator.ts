@@ -133,9 +133,7 @@ function person(rng: Uniform, plan: DemoDataPlan): DemoPerson {
   const abroad = city.country !== 'TR';
   const language: DemoLanguage = abroad || chance(rng, 0.08) ? 'en' : 'tr';
   const name =
-    language === 'en'
-      ? `${pick(rng, ENGLISH_FIRST_NAMES)} ${pick(rng, ENGLISH_SURNAMES)}`
-      : `${pick(rng, chance(rng, 0.6) ? TURKISH_FIRST_NAMES_FEMALE : TURKISH_FIRST_NAMES_MALE)} ${pick(rng, TURKISH_SURNAMES)}`;
+    language === 'en' ? `${pick(rng, ENGLISH_FIRST_NAMES)} ${pick(rng, ENGLISH_SURNAMES)}` : turkishName(rng);
   const channel = city.shops.length
     ? weighted(rng, CHANNELS)
     : weighted(
@@ -331,4 +329,12 @@ function tagsOf(rng: Uniform, who: DemoPerson, purchases: readonly DemoPurchase[
   if (chance(rng, 0.15)) tags.add('newsletter');
   if (who.channel === 'social' && chance(rng, 0.3)) tags.add('instagram');
   return [...tags].sort();
+}
+
+/** A Turkish full name; one in six has two given names (Ayşe Nur, Mehmet Ali), as many Turkish customers do. */
+function turkishName(rng: Uniform): string {
+  const given = chance(rng, 0.6) ? TURKISH_FIRST_NAMES_FEMALE : TURKISH_FIRST_NAMES_MALE;
+  const first = pick(rng, given);
+  const second = chance(rng, 1 / 6) ? pick(rng, given) : first;
+  return `${second === first ? first : `${first} ${second}`} ${pick(rng, TURKISH_SURNAMES)}`;
 }
