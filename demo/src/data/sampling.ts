@@ -2,7 +2,9 @@
  * Draws from the distributions the demo's customer base is made of, on top of one seeded uniform generator, so
  * that a seed always gives the same customers.
  */
-import { random } from '../../../bench/support/random.js';
+import { gamma, random } from '../../../bench/support/random.js';
+
+export { gamma, normal } from '../../../bench/support/random.js';
 
 export type Uniform = () => number;
 
@@ -12,30 +14,6 @@ export function customerRandom(seed: number, index: number): Uniform {
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   return random((h ^ (h >>> 16)) | 0);
-}
-
-/** A standard normal draw (Box–Muller; one of the pair is enough here). */
-export function normal(rng: Uniform): number {
-  const u = 1 - rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-}
-
-/** Gamma(shape, rate) by Marsaglia and Tsang; shapes below 1 through the boost u^(1/shape). */
-export function gamma(rng: Uniform, shape: number, rate: number): number {
-  if (shape < 1) return gamma(rng, shape + 1, rate) * Math.pow(1 - rng(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(rng);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = 1 - rng();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return (d * v) / rate;
-  }
 }
 
 export function beta(rng: Uniform, a: number, b: number): number {

@@ -5,6 +5,7 @@
 import type { Transaction } from '@crmkit/analytics';
 import { CDNOW_SAMPLE_TXT } from './fixtures/cdnow-sample.js';
 import { CDNOW_SUMMARY_CSV } from './fixtures/cdnow-summary.js';
+import { gamma } from '../../../bench/support/random.js';
 
 export interface CdnowSummaryRow {
   id: string;
@@ -53,28 +54,9 @@ export function random(seed: number): () => number {
   };
 }
 
-function normal(rand: () => number): number {
-  const u = 1 - rand();
-  const v = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-/** Gamma(shape, scale = 1) by Marsaglia & Tsang. */
+/** Gamma(shape, scale = 1), from the shared seeded samplers. */
 export function gammaVariate(rand: () => number, shape: number): number {
-  if (shape < 1) return gammaVariate(rand, shape + 1) * Math.pow(1 - rand(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(rand);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = 1 - rand();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
+  return gamma(rand, shape);
 }
 
 export interface SimulatedCustomer {
