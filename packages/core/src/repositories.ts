@@ -5,7 +5,7 @@ import { CONSENT_CHANNELS, type Activity, type Consent, type ConsentChannel } fr
 import type { CountResult, Page, Where } from './storage/contract.js';
 import { CrmUnsupportedError } from './errors.js';
 import type { CustomerWithMetrics } from './metrics.js';
-import type { SegmentRuleLike, SegmentService } from './plugins/types.js';
+import type { SegmentMembersOptions, SegmentRuleLike, SegmentService } from './plugins/types.js';
 
 /**
  * Consents are append-only evidence (KVKK/İYS): a change of mind is a new record, the current state is the latest
@@ -136,10 +136,7 @@ export class SegmentRepository extends Repository<'segments'> {
   }
 
   /** The customers a rule selects, a page at a time, with their metrics. */
-  members(
-    rule: SegmentRuleLike,
-    options: { limit?: number; cursor?: string } = {},
-  ): Promise<Page<CustomerWithMetrics>> {
+  members(rule: SegmentRuleLike, options: SegmentMembersOptions = {}): Promise<Page<CustomerWithMetrics>> {
     try {
       return this.engine().members(rule, options);
     } catch (error) {

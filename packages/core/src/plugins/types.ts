@@ -117,7 +117,20 @@ export interface SegmentRuleLike {
  */
 export interface SegmentService {
   count(rule: SegmentRuleLike): Promise<CountResult>;
-  members(rule: SegmentRuleLike, options?: { limit?: number; cursor?: string }): Promise<Page<CustomerWithMetrics>>;
+  members(rule: SegmentRuleLike, options?: SegmentMembersOptions): Promise<Page<CustomerWithMetrics>>;
+}
+
+/** How `crm.segments.members(rule, options)` pages its members. */
+export interface SegmentMembersOptions {
+  /** Members per page (default 50, at most the storages' largest page). */
+  limit?: number;
+  /** `nextCursor` of the previous page, read with the same rule and the same `collation`. */
+  cursor?: string;
+  /**
+   * A BCP 47 tag ('tr', 'en'): members sorted by name as that language sorts (`Intl.Collator`), then by id.
+   * Without one, by name in code-unit order, as the storages sort. A cursor made under another collation is refused.
+   */
+  collation?: string;
 }
 
 export interface CardActionContribution {

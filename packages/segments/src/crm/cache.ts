@@ -43,8 +43,11 @@ export interface MembersSlice {
 export class WarmCache {
   private customers: Customer[] = [];
   private position = new Map<string, number>();
-  /** Row indexes by name, then id: made when members are first listed after a change. */
-  private order: number[] | undefined;
+  /**
+   * Row indexes by name, then id, one per collation asked for ('' for code-unit order): made when members are
+   * first listed in that order after a change, all of them dropped on a change that can move a row.
+   */
+  private orders = new Map<string, number[]>();
   private customersLoaded = false;
   /** The metrics of each customer (object: one revision), computed when first read, with the epoch they are of. */
   private metrics = new WeakMap<Customer, { epoch: number; results: Record<string, MetricResult> }>();
@@ -87,15 +90,20 @@ export class WarmCache {
     return count;
   }
 
-  /** Up to `limit` members after the position `after` (`[name, id]`), by name then id, with their metrics. */
+  /**
+   * Up to `limit` members after the position `after` (`[name, id]`), by name (as `collation` sorts, code units
+   * without one) then id, with their metrics.
+   */
   members(
     predicate: SegmentPredicate,
     needs: RuleNeeds,
     after: readonly unknown[] | undefined,
     limit: number,
+    collation?: string,
   ): MembersSlice {
     const rows = this.customers;
-    const order = this.sortedOrder();
+    const order = this.sortedOrder(collation);
+    const compare = nameIdComparator(collation);
     let start = 0;
     if (after) {
       // The first row after the position (binary search over the name-then-id order).
@@ -103,7 +111,7 @@ export class WarmCache {
       while (start < high) {
         const mid = (start + high) >>> 1;
         const customer = this.customers[order[mid]!]!;
-        if (compareNameId(customer.name, customer.id, after[0], after[1]) > 0) high = mid;
+        if (compare(customer.name, customer.id, after[0], after[1]) > 0) high = mid;
         else start = mid + 1;
       }
     }
@@ -154,7 +162,7 @@ export class WarmCache {
     this.unsubscribe = undefined;
     this.customers = [];
     this.position.clear();
-    this.order = undefined;
+    this.orders.clear();
     this.customersLoaded = false;
     this.metricsChanged();
     this.activityWindows.clear();
@@ -216,7 +224,7 @@ export class WarmCache {
   private install(customers: Customer[]): void {
     this.customers = customers;
     this.position = new Map(customers.map((customer, index) => [customer.id, index]));
-    this.order = undefined;
+    this.orders.clear();
     this.customersLoaded = true;
   }
 
@@ -227,21 +235,29 @@ export class WarmCache {
     return { ...customer, metrics };
   }
 
-  private sortedOrder(): number[] {
-    if (this.order) return this.order;
+  private sortedOrder(collation: string | undefined): number[] {
+    const key = collation ?? '';
+    const kept = this.orders.get(key);
+    if (kept) return kept;
     const customers = this.customers;
     const names = customers.map((customer) => customer.name as unknown);
     const ids = customers.map((customer) => customer.id);
-    this.order = customers
-      .map((_, index) => index)
-      .sort((a, b) => {
+    const indexes = customers.map((_, index) => index);
+    let order: number[];
+    if (collation === undefined) {
+      order = indexes.sort((a, b) => {
         const left = names[a];
         const right = names[b];
         // Names are strings (the schema requires one); anything else takes core's order of values.
         if (typeof left === 'string' && typeof right === 'string' && left !== right) return left < right ? -1 : 1;
         return compareNameId(left, ids[a], right, ids[b]);
       });
-    return this.order;
+    } else {
+      const compare = nameIdComparator(collation);
+      order = indexes.sort((a, b) => compare(names[a], ids[a], names[b], ids[b]));
+    }
+    this.orders.set(key, order);
+    return order;
   }
 
   private apply(change: Change<StoredDocument>): void {
@@ -260,12 +276,13 @@ export class WarmCache {
     if (index === undefined) {
       this.position.set(customer.id, this.customers.length);
       this.customers.push(customer);
-      this.order = undefined;
+      this.orders.clear();
       return;
     }
     const previous = this.customers[index]!;
     this.customers[index] = customer;
-    if (previous.name !== customer.name) this.order = undefined;
+    // Every kept order depends on names only (then ids, which do not change).
+    if (previous.name !== customer.name) this.orders.clear();
   }
 
   private removeCustomer(id: string): void {
@@ -279,7 +296,7 @@ export class WarmCache {
     }
     this.customers.pop();
     this.position.delete(id);
-    this.order = undefined;
+    this.orders.clear();
   }
 
   private putActivity(activity: Activity): void {
@@ -309,4 +326,27 @@ export class WarmCache {
 /** The members' order: by name, then id (core's order of values, as storages sort). */
 export function compareNameId(nameA: unknown, idA: unknown, nameB: unknown, idB: unknown): number {
   return compareValues(nameA, nameB) || compareValues(idA, idB);
+}
+
+export type NameIdComparator = (nameA: unknown, idA: unknown, nameB: unknown, idB: unknown) => number;
+
+/** One collator per tag: making one costs far more than a comparison. */
+const collators = new Map<string, NameIdComparator>();
+
+/**
+ * The members' order under `collation` (a canonical BCP 47 tag): names as that language sorts them, at variant
+ * sensitivity so that only canonically equal names tie, then id. Without a collation, `compareNameId`.
+ */
+export function nameIdComparator(collation: string | undefined): NameIdComparator {
+  if (collation === undefined) return compareNameId;
+  let compare = collators.get(collation);
+  if (!compare) {
+    const collator = new Intl.Collator(collation, { sensitivity: 'variant' });
+    compare = (nameA, idA, nameB, idB) =>
+      (typeof nameA === 'string' && typeof nameB === 'string'
+        ? collator.compare(nameA, nameB)
+        : compareValues(nameA, nameB)) || compareValues(idA, idB);
+    collators.set(collation, compare);
+  }
+  return compare;
 }

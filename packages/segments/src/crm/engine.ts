@@ -1,6 +1,6 @@
 /**
  * The segment service that `segmentsPlugin()` installs on a crm: `crm.segments.count(rule)` and
- * `crm.segments.members(rule, { limit, cursor })`. A rule is checked against the crm's fields first (a
+ * `crm.segments.members(rule, { limit, cursor, collation })`. A rule is checked against the crm's fields first (a
  * `CrmValidationError` names every bad node), then compiled with the crm's locale and the current time, and
  * evaluated either on the warm cache (the default) or, with `cache: false`, on the storage: the part of the rule
  * its indexes can answer goes to the storage's `where`, the rest is evaluated in memory on what comes back.
@@ -8,6 +8,7 @@
  */
 import {
   CORE_COLLECTIONS,
+  CrmUnsupportedError,
   CrmValidationError,
   decodeCursor,
   encodeCursor,
@@ -19,6 +20,7 @@ import {
   type CustomerWithMetrics,
   type Page,
   type Primitive as WherePrimitive,
+  type SegmentMembersOptions,
   type SegmentRuleLike,
   type SegmentService,
   type SortKey,
@@ -55,6 +57,28 @@ const MEMBER_SORT: Required<SortKey>[] = [
   { field: 'name', direction: 'asc' },
   { field: 'id', direction: 'asc' },
 ];
+
+/**
+ * Under a collation the cursor's sort names it, so that a cursor made under another order (or none) is refused
+ * as not one of this query's (`CrmValidationError`, code 'invalid_cursor') rather than landing somewhere else.
+ */
+function memberSort(collation: string | undefined): Required<SortKey>[] {
+  if (collation === undefined) return MEMBER_SORT;
+  return [{ field: `name@${collation}`, direction: 'asc' }, MEMBER_SORT[1]!];
+}
+
+/** The tag in its canonical spelling ('TR' and 'tr' are one order and one cursor); a malformed one is refused. */
+function canonicalCollation(tag: string | undefined): string | undefined {
+  if (tag === undefined) return undefined;
+  try {
+    if (typeof tag === 'string' && tag.trim()) return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    // fall through to the typed error
+  }
+  throw new CrmValidationError([
+    { path: ['collation'], message: 'must be a BCP 47 language tag such as "tr" or "en"', code: 'invalid_string' },
+  ]);
+}
 
 const NO_ACTIVITIES: readonly SegmentActivity[] = Object.freeze([]);
 
@@ -94,24 +118,29 @@ export class SegmentEngine implements SegmentService {
     return { count: await this.countFromStorage(prepared), exact: true };
   }
 
-  async members(
-    rule: SegmentRuleLike,
-    options: { limit?: number; cursor?: string } = {},
-  ): Promise<Page<CustomerWithMetrics>> {
+  async members(rule: SegmentRuleLike, options: SegmentMembersOptions = {}): Promise<Page<CustomerWithMetrics>> {
     const limit = pageSize({ limit: options.limit ?? 50 });
-    const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor, MEMBER_SORT);
+    const collation = canonicalCollation(options.collation);
+    if (collation !== undefined && !this.cache) {
+      // The storage path reads a page of names in the storage's order and stops: a language's order needs them all.
+      throw new CrmUnsupportedError(
+        'members(rule, { collation }) needs the warm cache: segmentsPlugin({ cache: false }) lists by code units only',
+      );
+    }
+    const sort = memberSort(collation);
+    const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor, sort);
     const prepared = this.prepare(rule);
     let items: CustomerWithMetrics[];
     let more: boolean;
     if (this.cache) {
       this.watchMetrics();
       await this.cache.ensure(prepared.needs);
-      ({ items, more } = this.cache.members(prepared.predicate, prepared.needs, after, limit));
+      ({ items, more } = this.cache.members(prepared.predicate, prepared.needs, after, limit, collation));
     } else {
       ({ items, more } = await this.membersFromStorage(prepared, after, limit));
     }
     const last = items[items.length - 1];
-    return more && last ? { items, nextCursor: encodeCursor([last.name, last.id], MEMBER_SORT) } : { items };
+    return more && last ? { items, nextCursor: encodeCursor([last.name, last.id], sort) } : { items };
   }
 
   /** Stops listening and forgets the cache; a later call starts cold. */
