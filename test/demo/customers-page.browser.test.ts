@@ -9,7 +9,7 @@ import { text, until } from '../../packages/components/test/support.js';
 
 const CITIES = ['İstanbul', 'Ankara', 'İzmir'];
 
-/** 30 customers: 10 per city, names in the order the engine lists them (by code unit), one with an e-mail only. */
+/** 30 customers: 10 per city, names sorted alike by code unit and by English, one with an e-mail only. */
 function customers(): CustomerInput[] {
   const list: CustomerInput[] = [];
   for (let i = 0; i < 27; i++) {
@@ -176,5 +176,95 @@ describe('demo: <demo-customers-page>', () => {
     await settled(page, '30 müşteriden 1–25');
     expect(text(page.querySelector('thead th'))).to.equal('Ad');
     await expect(page).to.be.accessible();
+  });
+
+  it('sorts names as the page language does, and starts again at page 1 when it changes', async () => {
+    const crm = await demoCrm();
+    await crm.customers.putMany([
+      { id: 'cagla', name: 'Çağla Ak', emails: [] },
+      { id: 'sule', name: 'Şule Er', emails: [] },
+    ]);
+    const page = await mount(crm);
+    await settled(page, '1–25 of 32 customers');
+    // English sorts Ç with C and Ş with S.
+    expect(names(page).slice(0, 3)).to.deep.equal(['Ayşe Şişlioğlu', 'Çağla Ak', 'Customer 00']);
+    page.querySelector<HTMLButtonElement>('button[data-action="next"]')!.click();
+    await settled(page, '26–32 of 32 customers');
+    expect(names(page)).to.deep.equal([
+      'Customer 23',
+      'Customer 24',
+      'Customer 25',
+      'Customer 26',
+      'Deniz Işık',
+      'Şule Er',
+      'Zeynep Kaya',
+    ]);
+
+    document.documentElement.lang = 'tr';
+    await settled(page, '32 müşteriden 1–25');
+    expect(names(page)[0]).to.equal('Ayşe Şişlioğlu');
+    expect(names(page)).not.to.include('Çağla Ak');
+    page.querySelector<HTMLButtonElement>('button[data-action="next"]')!.click();
+    await settled(page, '32 müşteriden 26–32');
+    // Turkish sorts Ç after every C, and Ş after every S.
+    expect(names(page)).to.deep.equal([
+      'Customer 24',
+      'Customer 25',
+      'Customer 26',
+      'Çağla Ak',
+      'Deniz Işık',
+      'Şule Er',
+      'Zeynep Kaya',
+    ]);
+  });
+
+  it('leaves out those without consent on the channel when the audience says so, and lists all again after', async () => {
+    const crm = await demoCrm();
+    const record = (customerId: string, channel: 'sms' | 'email', status: 'granted' | 'denied', day: number) =>
+      crm.consents.put({
+        customerId,
+        channel,
+        status,
+        recipient: channel === 'sms' ? '+90 532 555 01 01' : `${customerId}@example.com`,
+        source: 'HS_WEB',
+        recordedAt: `2026-09-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+      });
+    for (let i = 0; i < 10; i++) await record(`c0${i}`, 'sms', 'granted', 1);
+    await record('c03', 'sms', 'denied', 2); // granted, then withdrawn
+    await record('c21', 'sms', 'denied', 1);
+    await record('c21', 'sms', 'granted', 2); // denied, then granted
+    await record('c15', 'email', 'granted', 1); // another channel
+    const page = await mount(crm);
+    const builder = page.querySelector<CrmSegmentBuilder>('crm-segment-builder')!;
+    builder.applyRule({
+      kind: 'group',
+      combinator: 'and',
+      rules: [{ kind: 'condition', field: 'address.city', op: 'eq', value: 'İstanbul' }],
+    });
+    await settled(page, '1–10 of 10 customers');
+
+    const audience = page.querySelector('crm-segment-audience')!;
+    const select = () => audience.shadowRoot!.querySelector('select')!;
+    await until(() => !!audience.shadowRoot?.querySelector('select'), 'the consent channel');
+    select().value = 'sms';
+    select().dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    const checkbox = () => audience.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    await until(() => !!checkbox(), 'the consent checkbox', 10_000);
+    // Choosing the channel alone leaves the list as it is.
+    expect(range(page)).to.equal('1–10 of 10 customers');
+    checkbox()!.click();
+    await settled(page, '1–4 of 4 customers');
+    expect(names(page)).to.deep.equal(['Customer 00', 'Customer 06', 'Customer 09', 'Customer 21']);
+    expect(text(page.querySelector('caption'))).to.contain('leaving out those without SMS consent');
+
+    // A consent withdrawn while the list shows: the list follows.
+    await record('c06', 'sms', 'denied', 3);
+    await settled(page, '1–3 of 3 customers');
+    expect(names(page)).to.deep.equal(['Customer 00', 'Customer 09', 'Customer 21']);
+
+    checkbox()!.click();
+    await settled(page, '1–10 of 10 customers');
+    expect(names(page)[0]).to.equal('Ayşe Şişlioğlu');
+    expect(text(page.querySelector('caption'))).not.to.contain('consent');
   });
 });

@@ -6,13 +6,22 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDate, formatMoney, formatNumber, formatPercent, type Crm, type CustomerWithMetrics } from '@crmkit/core';
+import {
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  type ConsentChannel,
+  type Crm,
+  type CustomerWithMetrics,
+} from '@crmkit/core';
 import type { SegmentRule } from '@crmkit/segments';
 import '@crmkit/components';
-import type { CrmSegmentBuilder } from '@crmkit/components';
+import type { ConsentGuard, CrmAudienceChangeEvent, CrmSegmentBuilder } from '@crmkit/components';
 import { LangController } from '../../app/lang.js';
 import { customerHref } from '../../app/routes.js';
-import { CustomerPages, listRule, PAGE_SIZE, type ListPage } from './customer-pages.js';
+import { ConsentGrants } from './consent-grants.js';
+import { customerPages, KeptPages, listRule, PAGE_SIZE, type ListPage, type ListPages } from './customer-pages.js';
 import { customersMessages } from './messages.js';
 import { CustomerSearch } from './search.js';
 
@@ -26,6 +35,8 @@ const CHANGE_DELAY = 300;
 const SEARCH_WARM_DELAY = 500;
 
 const BUILDER_ID = 'demo-segment';
+/** The audience's consent channel when the page opens. */
+const FIRST_CHANNEL: ConsentChannel = 'email';
 
 export class DemoCustomersPage extends LitElement {
   /** The crm whose customers are listed (set by the shell). */
@@ -39,7 +50,10 @@ export class DemoCustomersPage extends LitElement {
   private readonly i18n = new LangController(this, customersMessages);
   private segment: SegmentRule | undefined;
   private segmentKey = '';
-  private pages: CustomerPages | undefined;
+  private pages: ListPages | undefined;
+  /** The audience's consent guard: with `exclude`, the list keeps only those with a grant on the channel. */
+  private consent: ConsentGuard = { channel: FIRST_CHANNEL, exclude: false };
+  private grants: ConsentGrants | undefined;
   private ruleKey = '';
   private warming: CustomerSearch | undefined;
   private searchIndex: CustomerSearch | undefined;
@@ -63,6 +77,8 @@ export class DemoCustomersPage extends LitElement {
     this.unsubscribe = undefined;
     this.searchIndex?.dispose();
     this.searchIndex = undefined;
+    this.grants?.dispose();
+    this.grants = undefined;
   }
 
   override connectedCallback(): void {
@@ -76,6 +92,8 @@ export class DemoCustomersPage extends LitElement {
     if (changed.has('crm')) {
       this.searchIndex?.dispose();
       this.searchIndex = this.crm ? new CustomerSearch(this.crm) : undefined;
+      this.grants?.dispose();
+      this.grants = undefined;
       this.unsubscribe?.();
       this.unsubscribe = undefined;
     }
@@ -92,10 +110,10 @@ export class DemoCustomersPage extends LitElement {
       this.connectSources();
       this.schedule(0);
     }
-    // Turkish and English fold `I` differently: a search follows the language.
+    // The list sorts names as the page's language does (and a search folds `I` by it): back to the first page.
     if (this.lastLocale !== this.i18n.locale) {
       this.lastLocale = this.i18n.locale;
-      if (this.search.trim()) this.schedule(0);
+      if (this.pages) this.schedule(0);
     }
   }
 
@@ -105,10 +123,15 @@ export class DemoCustomersPage extends LitElement {
     if (this.crm && !this.unsubscribe) {
       const refresh = () => this.schedule(CHANGE_DELAY, 'reload');
       const offCustomers = this.crm.subscribe('customers', refresh);
+      // Who may be contacted changes with the consents, when the list leaves the others out.
+      const offConsents = this.crm.subscribe('consents', () => {
+        if (this.guardChannel()) refresh();
+      });
       // Metrics (VIP tier, churn risk) change when the analytics plugin refits.
       const offMetrics = this.crm.events.on('metrics-invalidate', refresh);
       this.unsubscribe = () => {
         offCustomers();
+        offConsents();
         offMetrics();
       };
     }
@@ -125,6 +148,20 @@ export class DemoCustomersPage extends LitElement {
     this.schedule(this.pages ? RULE_DELAY : 0);
   }
 
+  /** The audience's consent guard changed: the list follows it from its first page. */
+  private onAudience(event: CrmAudienceChangeEvent): void {
+    const before = this.guardChannel();
+    this.consent = { ...event.consent };
+    if (this.guardChannel() !== before) this.schedule(0);
+    this.requestUpdate();
+  }
+
+  /** The channel whose consent the list requires, or undefined when it lists everyone. */
+  private guardChannel(): ConsentChannel | undefined {
+    const { channel, exclude } = this.consent;
+    return exclude && channel ? channel : undefined;
+  }
+
   private schedule(delay: number, mode: 'first' | 'reload' = 'first'): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.read(mode), delay);
@@ -139,12 +176,19 @@ export class DemoCustomersPage extends LitElement {
       if (mode === 'first' || mode === 'reload' || !this.pages) {
         // A search's rule lists the names that match now: after a change it is made again.
         const rule = await this.rule();
+        const channel = this.guardChannel();
+        this.grants ??= new ConsentGrants(crm);
+        const only = channel ? await this.grants.granted(channel) : undefined;
         if (ticket !== this.ticket) return;
-        const key = JSON.stringify(rule);
+        const collation = this.i18n.locale;
+        const key = JSON.stringify([rule, collation, channel ?? null]);
         if (key !== this.ruleKey || !this.pages) {
-          this.pages = new CustomerPages(crm, rule);
+          this.pages = customerPages(crm, rule, { collation, ...(only ? { only } : {}) });
           this.ruleKey = key;
           mode = 'first';
+        } else if (only && this.pages instanceof KeptPages) {
+          // The same list with the consents as they are now (a consent changed): read again on reload.
+          this.pages.only = only;
         }
       }
       const pages = this.pages;
@@ -219,7 +263,8 @@ export class DemoCustomersPage extends LitElement {
             for=${BUILDER_ID}
             .crm=${this.crm}
             heading-level="2"
-            consent-channel="email"
+            consent-channel=${FIRST_CHANNEL}
+            @crm-audience-change=${(event: CrmAudienceChangeEvent) => this.onAudience(event)}
           ></crm-segment-audience>
           <crm-segment-library for=${BUILDER_ID} .crm=${this.crm} heading-level="2"></crm-segment-library>
         </div>
@@ -267,7 +312,7 @@ export class DemoCustomersPage extends LitElement {
       <div class="demo-table-wrap">
         <table class="demo-table" aria-busy=${this.loading ? 'true' : 'false'}>
           <caption>
-            ${search ? m.captionSearch(search) : m.caption}
+            ${search ? m.captionSearch(search) : m.caption}${this.consentNote()}
           </caption>
           <thead>
             <tr>
@@ -285,6 +330,12 @@ export class DemoCustomersPage extends LitElement {
         </table>
       </div>
     `;
+  }
+
+  /** Said after the caption when the list leaves out those without consent. */
+  private consentNote(): string {
+    const channel = this.guardChannel();
+    return channel ? ` ${this.i18n.m.withoutConsent(this.i18n.m.channelName(channel))}` : '';
   }
 
   private renderRow(customer: CustomerWithMetrics): TemplateResult {
