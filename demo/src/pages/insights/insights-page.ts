@@ -195,6 +195,31 @@ export class DemoInsightsPage extends LitElement {
     </section>`;
   }
 
+  /** The table behind a bar chart of customers per group: the group, how many, and their share of all. */
+  private renderShareTable(
+    key: string,
+    caption: string,
+    group: string,
+    bars: readonly { key: string; label: string; value: string; count: number }[],
+    figures: InsightsFigures,
+    m: InsightsMessages,
+    fmt: InsightsFormat,
+  ): TemplateResult {
+    return this.renderTable(
+      key,
+      caption,
+      [group, { text: m.customers, number: true }, { text: m.share, number: true }],
+      bars.map((bar) => ({
+        key: bar.key,
+        cells: [
+          bar.label,
+          { text: bar.value, number: true },
+          { text: fmt.shareOf(bar.count, figures.customers), number: true },
+        ],
+      })),
+    );
+  }
+
   private renderTable(
     key: string,
     caption: string,
@@ -260,19 +285,7 @@ export class DemoInsightsPage extends LitElement {
       : this.noFigures(figures, m);
     return html`<p id="rfm-summary">${summary}</p>
       ${barChart(bars, { labelledBy: 'rfm-summary' })}
-      ${this.renderTable(
-        'rfm',
-        m.rfmCaption,
-        [m.rfmSegment, { text: m.customers, number: true }, { text: m.share, number: true }],
-        bars.map((bar) => ({
-          key: bar.key,
-          cells: [
-            bar.label,
-            { text: bar.value, number: true },
-            { text: fmt.shareOf(bar.count, figures.customers), number: true },
-          ],
-        })),
-      )}`;
+      ${this.renderShareTable('rfm', m.rfmCaption, m.rfmSegment, bars, figures, m, fmt)}`;
   }
 
   private renderClv(figures: InsightsFigures, m: InsightsMessages, fmt: InsightsFormat): TemplateResult {
@@ -337,19 +350,7 @@ export class DemoInsightsPage extends LitElement {
         : m.noData;
     return html`<p id="vip-summary">${summary}</p>
       ${barChart(bars, { labelledBy: 'vip-summary' })}
-      ${this.renderTable(
-        'vip',
-        m.vipCaption,
-        [m.vipTier, { text: m.customers, number: true }, { text: m.share, number: true }],
-        bars.map((bar) => ({
-          key: bar.key,
-          cells: [
-            bar.label,
-            { text: bar.value, number: true },
-            { text: fmt.shareOf(bar.count, figures.customers), number: true },
-          ],
-        })),
-      )}`;
+      ${this.renderShareTable('vip', m.vipCaption, m.vipTier, bars, figures, m, fmt)}`;
   }
 
   private renderChurn(figures: InsightsFigures, m: InsightsMessages, fmt: InsightsFormat): TemplateResult {
