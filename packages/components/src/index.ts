@@ -46,6 +46,7 @@ export { CrmSegmentBuilder } from './segment-builder/segment-builder.js';
 export { CrmSegmentAudience } from './segment-builder/segment-audience.js';
 export { CrmSegmentExport } from './segment-builder/segment-export.js';
 export { CrmSegmentLibrary } from './segment-builder/segment-library.js';
+export { grantedIds } from './segment-builder/audience.js';
 export {
   CrmSegmentChangeEvent,
   CrmSegmentSaveEvent,

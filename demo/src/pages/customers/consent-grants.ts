@@ -1,9 +1,10 @@
 /**
- * Who may be contacted on a channel: the customers whose latest consent record on it (by `recordedAt`, then
- * `createdAt`, as `crm.consents.current` decides) is a grant. One read per channel, kept until a consent changes
- * here or in another tab.
+ * Who may be contacted on a channel: the customers whose latest consent record on it is a grant (the kit's
+ * `grantedIds`, which the segment audience counts with). One read per channel, kept until a consent changes here
+ * or in another tab.
  */
 import type { ConsentChannel, Crm } from '@crmkit/core';
+import { grantedIds } from '@crmkit/components';
 
 export class ConsentGrants {
   private readonly kept = new Map<ConsentChannel, Promise<ReadonlySet<string>>>();
@@ -33,14 +34,6 @@ export class ConsentGrants {
   }
 
   private async read(channel: ConsentChannel): Promise<ReadonlySet<string>> {
-    const records = await this.crm.consents.all({ channel });
-    records.sort((a, b) =>
-      a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.createdAt < b.createdAt ? -1 : 1,
-    );
-    const latest = new Map<string, string>();
-    for (const record of records) latest.set(record.customerId, record.status);
-    const granted = new Set<string>();
-    for (const [id, status] of latest) if (status === 'granted') granted.add(id);
-    return granted;
+    return grantedIds(this.crm, channel);
   }
 }
