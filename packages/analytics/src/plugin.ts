@@ -129,7 +129,7 @@ const LABELS = {
 } satisfies Record<(typeof METRIC_IDS)[number], LocalizedText>;
 
 const STAGE_LABELS: Record<LifecycleStage, LocalizedText> = {
-  acquisition: { en: 'Acquisition', tr: 'Kazanım' },
+  acquisition: { en: 'Acquisition', tr: 'Edinim' },
   development: { en: 'Development', tr: 'Gelişim' },
   retention: { en: 'Retention', tr: 'Elde tutma' },
   decline: { en: 'Decline', tr: 'Düşüş' },
