@@ -27,6 +27,18 @@ const store = definePlugin({
       schema: z.boolean(),
     });
     ctx.fields.add({ name: 'renewsOn', label: { en: 'Renews on', tr: 'Yenileme' }, type: 'date', schema: z.string() });
+    ctx.fields.add({
+      name: 'ringMetal',
+      label: { en: 'Ring metal', tr: 'Yüzük metali' },
+      type: 'enum',
+      enumValues: ['gold', 'platinum', 'titanium'],
+      schema: z.enum(['gold', 'platinum', 'titanium']),
+    });
+    // Value labels under `<field>.<value>`; `titanium` has none and shows as stored.
+    ctx.i18n.add({
+      en: { 'ringMetal.gold': 'Gold', 'ringMetal.platinum': 'Platinum' },
+      tr: { 'ringMetal.gold': 'Altın', 'ringMetal.platinum': 'Platin' },
+    });
   },
 });
 
@@ -49,6 +61,7 @@ const CUSTOM = {
   points: 12345.5,
   newsletter: true,
   renewsOn: 'not a date',
+  ringMetal: 'platinum',
 };
 
 describe('crm-customer-card custom fields', () => {
@@ -60,6 +73,7 @@ describe('crm-customer-card custom fields', () => {
     expect(rows['Newsletter']).to.equal('Yes');
     // What cannot be read as a date is shown as it is, rather than "Invalid Date" or an error.
     expect(rows['Renews on']).to.equal('not a date');
+    expect(rows['Ring metal']).to.equal('Platinum');
   });
 
   it('reads them in Turkish', async () => {
@@ -68,5 +82,11 @@ describe('crm-customer-card custom fields', () => {
     expect(rows['Üyelik']).to.equal('1 Tem 2019');
     expect(rows['Puan']).to.equal('12.345,5');
     expect(rows['Bülten']).to.equal('Hayır');
+    expect(rows['Yüzük metali']).to.equal('Platin');
+  });
+
+  it('shows an enum value without a label as it is stored', async () => {
+    const rows = await details('en', { ringMetal: 'titanium' });
+    expect(rows['Ring metal']).to.equal('titanium');
   });
 });

@@ -23,7 +23,7 @@ function labelOf(text: LocalizedText, i18n: LocaleController): string {
 }
 
 /** An enum or text value through the catalogue (`vipTier.gold` → "Gold"), else as it is. */
-function enumText(id: string, value: string, i18n: LocaleController): string {
+export function enumText(id: string, value: string, i18n: LocaleController): string {
   const key = `${id}.${value}`;
   return i18n.has(key) ? i18n.t(key) : value;
 }
