@@ -1,8 +1,9 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { CrmStorageError, createCrm, definePlugin, type Crm, type NpsResponseInput } from '@crmkit/core';
+import { CrmStorageError, createCrm, type Crm, type NpsResponseInput } from '@crmkit/core';
 import '../packages/components/src/index.js';
 import { NPS_REPORT_GROUPINGS, NPS_REPORT_PERIODS } from '../packages/components/src/index.js';
+import { tagSegments } from '../packages/components/test/tag-segments.fixture.js';
 
 interface Args {
   period: (typeof NPS_REPORT_PERIODS)[number];
@@ -14,27 +15,6 @@ interface Args {
 interface Loaded {
   crm?: Crm;
 }
-
-/** A stand-in segment engine for the stories: a rule `{ rules: [{ tag }] }` selects the customers with that tag. */
-const tagSegments = definePlugin({
-  id: 'story-tag-segments',
-  version: '1.0.0',
-  kit: '^0.1.0',
-  register(ctx) {
-    ctx.segments.provideService((crm) => {
-      const select = async (rule: { rules: readonly unknown[] }) => {
-        const tag = (rule.rules[0] as { tag?: string } | undefined)?.tag;
-        return (await crm.customers.all()).filter((customer) => !!tag && customer.tags.includes(tag));
-      };
-      return {
-        count: async (rule) => ({ count: (await select(rule)).length, exact: true }),
-        members: async (rule) => ({
-          items: (await select(rule)).map((customer) => ({ ...customer, metrics: {} })),
-        }),
-      };
-    });
-  },
-});
 
 const TOUCHPOINTS = ['store-visit', 'web-order', 'repair-pickup', 'call-centre'];
 

@@ -1,12 +1,13 @@
 import { html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CrmStorageError, createCrm, definePlugin, type Crm, type Customer, type NpsResponseInput } from '@crmkit/core';
+import { CrmStorageError, createCrm, type Crm, type Customer, type NpsResponseInput } from '@crmkit/core';
 import { nps, npsBy } from '@crmkit/analytics';
 import { segmentsPlugin } from '@crmkit/segments';
 import '../src/index.js';
 import { adoptCrmTheme, CrmErrorEvent, type CrmNpsReport } from '../src/index.js';
 import { expect } from './expect.js';
 import { $, $$, mount, shadow, text, until } from './support.js';
+import { tagSegments } from './tag-segments.fixture.js';
 
 /** Answers: `[score, touchpoint, at]` for one customer each (or for `customer` when given). */
 function answers(
@@ -29,30 +30,6 @@ function many(count: number, score: number, touchpoint: string, month: string): 
     `${month}-${String((i % 27) + 1).padStart(2, '0')}T10:00:00Z`,
   ]);
 }
-
-/**
- * A segment engine for tests: a rule `{ kind: 'group', combinator: 'and', rules: [{ tag }] }` selects the
- * customers with that tag.
- */
-const tagSegments = definePlugin({
-  id: 'tag-segments',
-  version: '1.0.0',
-  kit: '^0.1.0',
-  register(ctx) {
-    ctx.segments.provideService((crm) => {
-      const select = async (rule: { rules: readonly unknown[] }) => {
-        const tag = (rule.rules[0] as { tag?: string } | undefined)?.tag;
-        return (await crm.customers.all()).filter((customer) => !!tag && customer.tags.includes(tag));
-      };
-      return {
-        count: async (rule) => ({ count: (await select(rule)).length, exact: true }),
-        members: async (rule) => ({
-          items: (await select(rule)).map((customer) => ({ ...customer, metrics: {} })),
-        }),
-      };
-    });
-  },
-});
 
 interface Seed {
   crm: Crm;
